@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs the hub on this machine: PostgreSQL (a throwaway local one under .exchange/pg unless
+# EXCHANGE_DB names a database), then the Orleans silo, then the gRPC gateway on 127.0.0.1.
+# Ctrl-C stops everything it started; the data stays in .exchange/pg for the next run.
+#
+#   EXCHANGE_DB        Npgsql connection string of an existing database (skips the local PostgreSQL)
+#   EXCHANGE_PORT      gateway port (default 5180)
+#   EXCHANGE_PG_PORT   port of the local PostgreSQL (default 55432)
+set -euo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+cd "$root"
+state="$root/.exchange"
+mkdir -p "$state/logs"
+port=${EXCHANGE_PORT:-5180}
+pg_port=${EXCHANGE_PG_PORT:-55432}
+
+pids=()
+started_pg=""
+cleanup() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -n "$started_pg" ]]; then scripts/pg.sh stop "$state/pg" || true; fi
+  echo "Exchange hub stopped."
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ -z "${EXCHANGE_DB:-}" ]]; then
+  echo "Starting a local PostgreSQL in .exchange/pg on 127.0.0.1:$pg_port ..."
+  scripts/pg.sh start "$state/pg" "$pg_port"
+  started_pg=1
+  EXCHANGE_DB="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange"
+fi
+export ConnectionStrings__Exchange="$EXCHANGE_DB"
+export Exchange__Port="$port"
+
+echo "Building ..."
+dotnet build "$root/Exchange.sln" -c Release -v q -nologo >"$state/logs/build.log" 2>&1 \
+  || { tail -n 40 "$state/logs/build.log"; echo "build failed (full log: .exchange/logs/build.log)"; exit 1; }
+
+# Starts a component in the background and waits for its ready line.
+start() {
+  local name=$1 dll=$2 ready=$3 log="$state/logs/$1.log"
+  dotnet "$dll" >"$log" 2>&1 &
+  pids+=($!)
+  local pid=$! waited=0
+  until grep -q "$ready" "$log"; do
+    if ! kill -0 "$pid" 2>/dev/null; then tail -n 40 "$log"; echo "$name exited during start-up (log: $log)"; exit 1; fi
+    if (( waited >= 1200 )); then tail -n 40 "$log"; echo "$name did not become ready in 120 s (log: $log)"; exit 1; fi
+    sleep 0.1; waited=$((waited + 1))
+  done
+  grep "$ready" "$log" | head -n 1
+}
+
+start silo "$root/src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll" "Exchange silo ready"
+start gateway "$root/src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll" "Exchange gateway ready"
+echo "Exchange hub ready: gRPC endpoint http://127.0.0.1:$port (logs in .exchange/logs; Ctrl-C stops it)"
+
+# Stop when either component stops.
+wait -n "${pids[@]}"
+echo "a component of the hub stopped; see .exchange/logs" >&2
+exit 1

@@ -1,0 +1,83 @@
+using Exchange.Domain;
+
+namespace Exchange.Abstractions;
+
+/// <summary>Who acts on an application: a platform, a court (clerk or judge) or the hub itself.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Actor(
+    [property: Id(0)] ActorKind Kind,
+    [property: Id(1)] string Id,
+    [property: Id(2)] string? Name = null);
+
+/// <summary>The hub's acknowledgement of a filing (回执).</summary>
+[GenerateSerializer, Immutable]
+public sealed record Receipt(
+    [property: Id(0)] string ApplicationId,
+    [property: Id(1)] ApplicationStatus Status,
+    [property: Id(2)] DateTimeOffset ReceivedAt,
+    [property: Id(3)] string CourtCode,
+    [property: Id(4)] string CourtName,
+    [property: Id(5)] ApplicationType Type,
+    [property: Id(6)] string PlatformCaseId,
+    [property: Id(7)] string PayloadSha256,
+    [property: Id(8)] IReadOnlyList<ApplicationWarning> Warnings);
+
+/// <summary>How a submission ended.</summary>
+public enum SubmitResultKind
+{
+    /// <summary>Stored now; <see cref="SubmitOutcome.Receipt"/> is the new receipt.</summary>
+    Created = 1,
+
+    /// <summary>The same key and payload were filed before; the receipt is the original one.</summary>
+    Duplicate = 2,
+
+    /// <summary>The same key was used with another payload (ALREADY_EXISTS).</summary>
+    Conflict = 3,
+
+    /// <summary>Fields are missing or malformed (INVALID_ARGUMENT).</summary>
+    Invalid = 4,
+
+    /// <summary>A rule of law refuses the application (FAILED_PRECONDITION).</summary>
+    Refused = 5,
+}
+
+[GenerateSerializer, Immutable]
+public sealed record SubmitOutcome(
+    [property: Id(0)] SubmitResultKind Kind,
+    [property: Id(1)] Receipt? Receipt = null,
+    [property: Id(2)] IReadOnlyList<FieldViolation>? Violations = null,
+    [property: Id(3)] RuleRefusal? Refusal = null,
+    [property: Id(4)] string? ExistingApplicationId = null);
+
+/// <summary>An application as its filer or court sees it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ApplicationView(
+    [property: Id(0)] Receipt Receipt,
+    [property: Id(1)] string PlatformId,
+    [property: Id(2)] ApplicationStatus Status,
+    [property: Id(3)] DateTimeOffset UpdatedAt,
+    [property: Id(4)] long Version,
+    [property: Id(5)] DateTimeOffset? WithdrawalRequestedAt,
+    [property: Id(6)] ApplicationDraft Draft);
+
+public enum CommandResultKind
+{
+    /// <summary>Done (or already done: the command was idempotent).</summary>
+    Done = 1,
+
+    /// <summary>No such application for this caller.</summary>
+    NotFound = 2,
+
+    /// <summary>The lifecycle does not allow it now (FAILED_PRECONDITION).</summary>
+    Refused = 3,
+
+    /// <summary>Bad arguments (INVALID_ARGUMENT).</summary>
+    Invalid = 4,
+}
+
+[GenerateSerializer, Immutable]
+public sealed record CommandOutcome(
+    [property: Id(0)] CommandResultKind Kind,
+    [property: Id(1)] ApplicationView? Application = null,
+    [property: Id(2)] RuleRefusal? Refusal = null,
+    [property: Id(3)] IReadOnlyList<FieldViolation>? Violations = null);

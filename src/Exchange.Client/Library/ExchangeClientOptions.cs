@@ -1,0 +1,23 @@
+namespace Exchange.Client;
+
+/// <summary>Settings of an <see cref="ExchangeClient"/>.</summary>
+public sealed class ExchangeClientOptions
+{
+    /// <summary>How UNAVAILABLE is retried; <see cref="RetryPolicy.Default"/> unless set.</summary>
+    public RetryPolicy RetryPolicy { get; init; } = RetryPolicy.Default;
+
+    /// <summary>
+    /// Deadline applied to a call made without one, measured from the call's start. Null (the
+    /// default) leaves calls without a deadline.
+    /// </summary>
+    public TimeSpan? DefaultTimeout { get; init; }
+
+    /// <summary>
+    /// The HTTP handler under the channel, for proxies, custom certificates or tests. The client
+    /// does not dispose it.
+    /// </summary>
+    public HttpMessageHandler? HttpHandler { get; init; }
+
+    /// <summary>Clock for deadlines; the system clock unless set.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

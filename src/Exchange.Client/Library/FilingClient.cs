@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+using Exchange.V1;
+using Grpc.Core;
+
+namespace Exchange.Client;
+
+/// <summary>
+/// The platform-facing FilingService: file applications with courts and follow them.
+/// </summary>
+/// <remarks>
+/// Every method retries UNAVAILABLE according to the client's <see cref="RetryPolicy"/>, sending
+/// the same request message each time, and throws <see cref="RpcException"/> for any other error;
+/// <see cref="ExchangeError.FromException"/> decodes the hub's google.rpc.Status from it.
+/// A <c>deadline</c> is an absolute UTC instant that bounds all attempts and the waits between
+/// them; without one, <see cref="ExchangeClientOptions.DefaultTimeout"/> applies, if set.
+/// </remarks>
+public sealed class FilingClient
+{
+    private readonly FilingService.FilingServiceClient _inner;
+    private readonly RetryPolicy _retry;
+    private readonly TimeSpan? _defaultTimeout;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>
+    /// Creates a client over <paramref name="callInvoker"/>, which must already add the API key
+    /// (as the invoker built by <see cref="ExchangeClient"/> does).
+    /// </summary>
+    public FilingClient(CallInvoker callInvoker, ExchangeClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(callInvoker);
+        options ??= new ExchangeClientOptions();
+        _inner = new FilingService.FilingServiceClient(callInvoker);
+        _retry = options.RetryPolicy;
+        _defaultTimeout = options.DefaultTimeout;
+        _timeProvider = options.TimeProvider;
+    }
+
+    /// <summary>
+    /// Files an application (SubmitApplication) and returns the hub's receipt. Safe to repeat:
+    /// the same (platform_case_id, type) with the same payload returns the original receipt.
+    /// </summary>
+    /// <exception cref="RpcException">INVALID_ARGUMENT, FAILED_PRECONDITION, ALREADY_EXISTS,
+    /// UNAUTHENTICATED, PERMISSION_DENIED, or UNAVAILABLE once the attempts are spent.</exception>
+    public Task<Receipt> SubmitAsync(
+        SubmitApplicationRequest request,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return InvokeAsync(request, _inner.SubmitApplicationAsync, deadline, cancellationToken);
+    }
+
+    /// <summary>Returns one of the caller's applications (GetApplication).</summary>
+    /// <exception cref="RpcException">NOT_FOUND when there is no such application or it belongs
+    /// to another platform; INVALID_ARGUMENT when the id is not a UUID.</exception>
+    public Task<Application> GetAsync(
+        string applicationId,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicationId);
+        var request = new GetApplicationRequest { ApplicationId = applicationId };
+        return InvokeAsync(request, _inner.GetApplicationAsync, deadline, cancellationToken);
+    }
+
+    /// <summary>Returns one page of the caller's applications, newest first (ListApplications).</summary>
+    public Task<ListApplicationsResponse> ListAsync(
+        ListApplicationsRequest request,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return InvokeAsync(request, _inner.ListApplicationsAsync, deadline, cancellationToken);
+    }
+
+    /// <summary>
+    /// Enumerates every application matching <paramref name="request"/>'s filters, newest first,
+    /// fetching pages on demand by following next_page_token until it comes back empty.
+    /// </summary>
+    /// <param name="request">Filters, page size and optionally the token to start from; it is not modified.</param>
+    /// <param name="pageTimeout">Time allowed for each page (its attempts and waits included);
+    /// defaults to <see cref="ExchangeClientOptions.DefaultTimeout"/>. A listing may take many
+    /// pages, so one deadline for all of them would make long listings fail for being long.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    public async IAsyncEnumerable<ApplicationSummary> ListAllAsync(
+        ListApplicationsRequest request,
+        TimeSpan? pageTimeout = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var page = request.Clone();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var timeout = pageTimeout ?? _defaultTimeout;
+            DateTime? deadline = timeout is { } t ? _timeProvider.GetUtcNow().UtcDateTime + t : null;
+            var response = await InvokeAsync(page, _inner.ListApplicationsAsync, deadline, cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var summary in response.Applications)
+            {
+                yield return summary;
+            }
+
+            if (response.NextPageToken.Length == 0)
+            {
+                yield break;
+            }
+
+            // A token seen before would make this loop forever; that is a hub bug, not an end.
+            if (!seen.Add(response.NextPageToken))
+            {
+                throw new InvalidOperationException("The hub returned a page token it had already returned.");
+            }
+
+            // A fresh message per page: a request, once sent, is never changed under whoever holds it.
+            page = page.Clone();
+            page.PageToken = response.NextPageToken;
+        }
+    }
+
+    /// <summary>
+    /// Records the parties' request to withdraw (WithdrawApplication). The status does not change
+    /// until the court rules; asking again while a request is pending changes nothing.
+    /// </summary>
+    /// <exception cref="RpcException">FAILED_PRECONDITION (reason APPLICATION_FINAL) when the
+    /// application already reached a final state; NOT_FOUND as for <see cref="GetAsync"/>.</exception>
+    public Task<Application> WithdrawAsync(
+        string applicationId,
+        string? reason = null,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicationId);
+        var request = new WithdrawApplicationRequest { ApplicationId = applicationId, Reason = reason ?? "" };
+        return InvokeAsync(request, _inner.WithdrawApplicationAsync, deadline, cancellationToken);
+    }
+
+    private Task<TResponse> InvokeAsync<TRequest, TResponse>(
+        TRequest request,
+        Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc,
+        DateTime? deadline,
+        CancellationToken cancellationToken) =>
+        ServiceCall.InvokeAsync(request, rpc, _retry, ResolveDeadline(deadline), cancellationToken);
+
+    private DateTime? ResolveDeadline(DateTime? deadline) =>
+        deadline ?? (_defaultTimeout is { } t ? _timeProvider.GetUtcNow().UtcDateTime + t : null);
+}

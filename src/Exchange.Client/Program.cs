@@ -1,0 +1,3 @@
+using Exchange.Client.Cli;
+
+return await ExchangeCli.RunAsync(args, CliContext.FromProcess());

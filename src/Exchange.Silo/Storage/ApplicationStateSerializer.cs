@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orleans.Storage;
+
+namespace Exchange.Silo.Storage;
+
+/// <summary>
+/// Grain-state serializer: System.Text.Json, camelCase, enums as names, no type names.
+/// Chosen over the provider's default (Newtonsoft with $type names, which breaks on type renames)
+/// and over the Orleans binary format because the storage statement must read the state to project
+/// the read model and append the event in the same transaction (docs/ARCHITECTURE.md).
+/// </summary>
+public sealed class ApplicationStateSerializer : IGrainStorageSerializer
+{
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public BinaryData Serialize<T>(T? input) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(input, Options));
+
+    public T Deserialize<T>(BinaryData input) =>
+        JsonSerializer.Deserialize<T>(input.ToMemory().Span, Options)
+        ?? throw new JsonException($"stored state of {typeof(T).Name} is null");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            WriteIndented = false,
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

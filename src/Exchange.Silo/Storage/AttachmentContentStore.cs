@@ -1,0 +1,34 @@
+using Npgsql;
+
+namespace Exchange.Silo.Storage;
+
+/// <summary>
+/// Keeps attachment contents apart from grain state, addressed by their SHA-256 (already verified
+/// by the domain rules). Stored before the application's state, so an acknowledged application never
+/// points at content that is missing; content of a submission that then fails stays, harmless and
+/// deduplicated by its hash.
+/// </summary>
+public sealed class AttachmentContentStore(NpgsqlDataSource dataSource)
+{
+    public async Task StoreAsync(IEnumerable<(byte[] Sha256, byte[] Content)> contents, CancellationToken cancellationToken = default)
+    {
+        var batch = dataSource.CreateBatch();
+        await using (batch.ConfigureAwait(false))
+        {
+            foreach (var (sha256, content) in contents)
+            {
+                var command = new NpgsqlBatchCommand(
+                    "INSERT INTO exchange_attachment_contents (sha256, size_bytes, content) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING");
+                command.Parameters.Add(new NpgsqlParameter { Value = sha256 });
+                command.Parameters.Add(new NpgsqlParameter { Value = content.Length });
+                command.Parameters.Add(new NpgsqlParameter { Value = content });
+                batch.BatchCommands.Add(command);
+            }
+
+            if (batch.BatchCommands.Count > 0)
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: builds the solution, starts a throwaway PostgreSQL in a temporary folder (the
+# integration tests create their own databases in it and start real silos and gateways against it),
+# runs the suite, and leaves nothing running.
+set -euo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+cd "$root"
+work=$(mktemp -d /tmp/exchange-test.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+  scripts/pg.sh stop "$work/pg" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=${EXCHANGE_TEST_PG_PORT:-55433}
+while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+scripts/pg.sh start "$work/pg" "$port"
+export EXCHANGE_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Database=exchange"
+export EXCHANGE_TEST_WORK="$work"
+
+dotnet build Exchange.sln -c Release -nologo -v q
+dotnet test Exchange.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"

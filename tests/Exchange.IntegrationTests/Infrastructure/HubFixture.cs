@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using Exchange.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Npgsql;
+
+namespace Exchange.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A whole hub for a group of tests: its own PostgreSQL database, a real silo process and a real
+/// gateway process, reached through a real gRPC channel; plus credentials for two platforms and a court.
+/// </summary>
+public class HubFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public HubProcess Silo { get; private set; } = null!;
+
+    public HubProcess Gateway { get; private set; } = null!;
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public string PlatformAKey { get; private set; } = "";
+
+    public string PlatformBKey { get; private set; } = "";
+
+    public string CourtKey { get; private set; } = "";
+
+    public const string PlatformA = "platform-a";
+    public const string PlatformB = "platform-b";
+    public const string Court = "新0102";
+
+    protected int SiloPort { get; } = HubProcess.FreePort();
+
+    protected int SiloGatewayPort { get; } = HubProcess.FreePort();
+
+    public int GatewayPort { get; } = HubProcess.FreePort();
+
+    private readonly string clusterId = "it-" + Guid.NewGuid().ToString("N")[..8];
+
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
+    public virtual async Task InitializeAsync()
+    {
+        Database = await CreateDatabaseAsync();
+        await StartSiloAsync();
+        await StartGatewayAsync();
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GatewayPort}");
+        PlatformAKey = await RegisterAsync("platform", PlatformA, "Platform A");
+        PlatformBKey = await RegisterAsync("platform", PlatformB, "Platform B");
+        CourtKey = await RegisterAsync("court", Court, "天山区人民法院 立案庭");
+    }
+
+    public async Task StartSiloAsync() =>
+        Silo = await HubProcess.StartAsync("Exchange.Silo", new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Exchange"] = Database.ConnectionString,
+            ["Exchange__ClusterId"] = clusterId,
+            ["Exchange__SiloPort"] = SiloPort.ToString(),
+            ["Exchange__GatewayPort"] = SiloGatewayPort.ToString(),
+        }, "Exchange silo ready", StartTimeout);
+
+    public async Task StartGatewayAsync() =>
+        Gateway = await HubProcess.StartAsync("Exchange.Gateway", new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Exchange"] = Database.ConnectionString,
+            ["Exchange__ClusterId"] = clusterId,
+            ["Exchange__Port"] = GatewayPort.ToString(),
+        }, "Exchange gateway ready", StartTimeout);
+
+    /// <summary>Registers a principal the way the CLI's admin commands do, and returns its new key.</summary>
+    public async Task<string> RegisterAsync(string kind, string id, string name)
+    {
+        var key = "exk_test_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        if (kind == "platform")
+        {
+            await using var platform = Database.DataSource.CreateCommand(
+                "INSERT INTO exchange_platforms (platform_id, display_name) VALUES ($1, $2) ON CONFLICT DO NOTHING");
+            platform.Parameters.Add(new NpgsqlParameter { Value = id });
+            platform.Parameters.Add(new NpgsqlParameter { Value = name });
+            await platform.ExecuteNonQueryAsync();
+        }
+
+        await using var credential = Database.DataSource.CreateCommand(
+            "INSERT INTO exchange_credentials (key_hash, key_prefix, principal_kind, principal_id, display_name) VALUES ($1, $2, $3, $4, $5)");
+        credential.Parameters.Add(new NpgsqlParameter { Value = SHA256.HashData(Encoding.UTF8.GetBytes(key)) });
+        credential.Parameters.Add(new NpgsqlParameter { Value = key[..12] });
+        credential.Parameters.Add(new NpgsqlParameter { Value = kind });
+        credential.Parameters.Add(new NpgsqlParameter { Value = id });
+        credential.Parameters.Add(new NpgsqlParameter { Value = name });
+        await credential.ExecuteNonQueryAsync();
+        return key;
+    }
+
+    public FilingService.FilingServiceClient Filing => new(Channel);
+
+    public static CallOptions As(string key, TimeSpan? deadline = null) =>
+        new(new Metadata { { "authorization", "Bearer " + key } }, DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(30)));
+
+    public CallOptions AsPlatformA => As(PlatformAKey);
+
+    public CallOptions AsPlatformB => As(PlatformBKey);
+
+    public virtual async Task DisposeAsync()
+    {
+        Channel?.Dispose();
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
+        if (Silo is not null)
+        {
+            await Silo.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HubCollection : ICollectionFixture<HubFixture>
+{
+    public const string Name = "hub";
+}

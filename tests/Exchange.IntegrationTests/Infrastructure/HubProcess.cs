@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Exchange.IntegrationTests.Infrastructure;
+
+/// <summary>A real silo or gateway process, started from the solution's build output.</summary>
+public sealed class HubProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HubProcess(string name, Process process, string readyLine)
+    {
+        Name = name;
+        this.process = process;
+        process.OutputDataReceived += (_, e) => OnLine(e.Data, readyLine);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data, readyLine);
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{name} exited with {process.ExitCode} before it was ready:\n{Output}"));
+    }
+
+    public string Name { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => process.HasExited;
+
+    public static async Task<HubProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, string readyLine, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo("dotnet", [SolutionPaths.Output(project)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = SolutionPaths.Root,
+        };
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var hub = new HubProcess(project, process, readyLine);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await hub.ready.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            await hub.DisposeAsync();
+            throw new TimeoutException($"{project} was not ready within {timeout}:\n{hub.Output}");
+        }
+
+        return hub;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as when a machine loses power.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+    }
+
+    private void OnLine(string? line, string readyLine)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+
+        if (line.Contains(readyLine, StringComparison.Ordinal))
+        {
+            ready.TrySetResult();
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public static class SolutionPaths
+{
+    public static string Root { get; } = FindRoot();
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    public static string Output(string project) =>
+        Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", project + ".dll");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Exchange.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Exchange.sln not found above " + AppContext.BaseDirectory);
+    }
+}
