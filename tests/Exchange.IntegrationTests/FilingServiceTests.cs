@@ -35,7 +35,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(1, await hub.Database.ScalarAsync("SELECT count(*) FROM exchange_events WHERE application_id = $1 AND seq = 1 AND kind = 'SUBMITTED' AND actor_id = $2", id, HubFixture.PlatformA));
         Assert.Equal(2, await hub.Database.ScalarAsync(
             "SELECT count(*) FROM exchange_attachment_contents WHERE sha256 = ANY($1)",
-            request.JudicialConfirmation.Attachments.Select(a => a.Sha256.ToByteArray()).ToArray()));
+            [request.JudicialConfirmation.Attachments.Select(a => a.Sha256.ToByteArray()).ToArray()]));
         Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
     }
 
