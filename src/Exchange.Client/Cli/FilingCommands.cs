@@ -27,7 +27,8 @@ internal static class FilingCommands
             Description = "Set the agreement's signing and effective time, the mediation dates and the consent time to now "
                 + "(keeps a judicial-confirmation sample inside its 30-day filing window)",
         };
-        var command = new Command("submit", "File an application with a court") { file, refreshDates };
+        var idOnly = new Option<bool>("--id-only") { Description = "Print only the application id (for scripts)" };
+        var command = new Command("submit", "File an application with a court") { file, refreshDates, idOnly };
         command.SetAction((parseResult, ct) => ExchangeCli.GuardAsync(context, async () =>
         {
             var request = ProtoJson.ParseFile<SubmitApplicationRequest>(parseResult.GetRequiredValue(file));
@@ -38,8 +39,9 @@ internal static class FilingCommands
 
             using var client = globals.CreateClient(parseResult, context);
             var receipt = await client.Filing.SubmitAsync(request, cancellationToken: ct);
-            await context.Out.WriteAsync(parseResult.GetValue(globals.Json)
-                ? ProtoJson.Format(receipt) + Environment.NewLine
+            await context.Out.WriteAsync(
+                parseResult.GetValue(idOnly) ? receipt.ApplicationId + Environment.NewLine
+                : parseResult.GetValue(globals.Json) ? ProtoJson.Format(receipt) + Environment.NewLine
                 : Output.Receipt(receipt));
             return ExitCodes.Ok;
         }));
