@@ -20,4 +20,11 @@ export EXCHANGE_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Database=ex
 export EXCHANGE_TEST_WORK="$work"
 
 dotnet build Exchange.sln -c Release -nologo -v q
-dotnet test Exchange.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+status=0
+dotnet test Exchange.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee "$work/test.log" || status=$?
+
+# One closing line over every test project, in the plain form CI reads.
+passed=$(grep -E '^\s+Passed: [0-9]+' "$work/test.log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -E '^\s+Failed: [0-9]+' "$work/test.log" | awk '{s += $2} END {print s + 0}')
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# What one application write costs PostgreSQL, by design (docs/ARCHITECTURE.md, "One transaction per change").
+# Runs pgbench against a throwaway PostgreSQL with the project's schema, for three ways of writing a
+# new application (~3 KB JSON state, taken from a real submission: state-template.json):
+#   state-only    the grain-state upsert alone: the least any design can cost (not a correct design)
+#   one-statement our WriteToStorageKey: state + read-model row + event in one statement, one commit
+#   two-commits   state in one transaction, read model and event in a second (the repair-on-activation design)
+# Each is run ROUNDS times, interleaved, for SECONDS at CLIENTS connections; the medians are printed
+# with their ratio to state-only measured in the same run.
+#
+#   loadtests/storage-cost/run.sh [SECONDS=15] [CLIENTS=16] [ROUNDS=3]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+seconds=${1:-15}; clients=${2:-16}; rounds=${3:-3}
+work=$(mktemp -d /tmp/exchange-storage-cost.XXXXXX); chmod 755 "$work"
+trap '"$root/scripts/pg.sh" stop "$work/pg" || true; rm -rf "$work"' EXIT
+port=55490; while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+"$root/scripts/pg.sh" start "$work/pg" "$port"
+bin=$("$root/scripts/pg.sh" bin)
+psql() { "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d exchange -v ON_ERROR_STOP=1 -q "$@"; }
+psql -f "$root/src/Exchange.Silo/Schema/001-tables.sql"
+
+# pgbench would read ":name" inside the JSON as one of its variables: put a space after such colons.
+template=$(sed -E 's/:([A-Za-z_])/: \1/g' "$here/state-template.json")
+# A fresh application id per transaction; the same id stands in for the platform case id.
+id="md5(:n::text)::uuid::text"
+payload="convert_to(replace('$template', '@ID@', $id), 'UTF8')"
+n='\set n random(1, 2000000000)'
+
+# Our statement, with the provider's parameters bound as pgbench expressions.
+sed -e "s/@ServiceId/'exchange'/g" -e "s/@GrainTypeString/'application'/g" \
+    -e "s/@GrainIdExtensionString/($id)/g" -e "s/@GrainIdN0/0/g" -e "s/@GrainIdN1/0/g" \
+    -e "s/@GrainIdHash/(:n::int % 1000000)/g" -e "s/@GrainTypeHash/42/g" -e "s/@GrainStateVersion/NULL/g" \
+    -e "s|@PayloadBinary|$payload|g" -e 's/--.*$//' \
+    "$root/src/Exchange.Silo/Schema/Queries/WriteToStorageKey.sql" | tr '\n' ' ' > "$work/one.sql.tmp"
+{ echo "$n"; cat "$work/one.sql.tmp"; echo ";"; } > "$work/one-statement.sql"
+
+state_insert="INSERT INTO orleans_storage (service_id, grain_type, grain_id_ext, grain_id_n0, grain_id_n1, grain_id_hash, grain_type_hash, payload, modified_on, version) VALUES ('exchange', 'application', $id, 0, 0, :n::int % 1000000, 42, $payload, now(), 1) ON CONFLICT DO NOTHING;"
+{ echo "$n"; echo "$state_insert"; } > "$work/state-only.sql"
+
+# The second transaction writes the read-model row and the event from values the grain already holds
+# (bound parameters, no JSON to parse), as the repair-on-activation design would.
+{
+  echo "$n"
+  echo "$state_insert"
+  echo "BEGIN;"
+  echo "INSERT INTO exchange_applications (application_id, platform_id, platform_case_id, application_type, court_code, status, received_at, updated_at, version, payload_sha256) VALUES (($id)::uuid, 'p1', $id, 'JudicialConfirmation', '新0102', 'Received', now(), now(), 1, md5(:n::text)) ON CONFLICT (application_id) DO NOTHING;"
+  echo "INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, status_after) VALUES (($id)::uuid, 1, now(), 'SUBMITTED', 'Platform', 'p1', 'Received') ON CONFLICT DO NOTHING;"
+  echo "COMMIT;"
+} > "$work/two-commits.sql"
+
+declare -A tps
+for round in $(seq 1 "$rounds"); do
+  for variant in state-only one-statement two-commits; do
+    psql -c "TRUNCATE orleans_storage, exchange_applications, exchange_events"
+    out=$("$bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$work/$variant.sql" exchange 2>&1) \
+      || { echo "$out" >&2; exit 1; }
+    value=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    tps[$variant]="${tps[$variant]:-} $value"
+    echo "round $round: $variant $value tps" >&2
+  done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+base=$(echo "${tps[state-only]}" | median)
+echo
+echo "| write design ($clients clients, ${seconds}s x $rounds, median) | applications/s | ratio to state-only |"
+echo "|---|---|---|"
+for variant in state-only one-statement two-commits; do
+  m=$(echo "${tps[$variant]}" | median)
+  awk -v v="$variant" -v m="$m" -v b="$base" 'BEGIN { printf "| %s | %.0f | %.2f |\n", v, m, m / b }'
+done
