@@ -135,11 +135,6 @@ public sealed class FilingGrpcService(
     {
         var platform = Principal.RequirePlatform(context);
         var id = ParseApplicationId(request.ApplicationId);
-        if (request.Reason.EnumerateRunes().Count() > 2000)
-        {
-            GrpcErrors.ThrowInvalidArgument("reason", "at most 2,000 characters");
-        }
-
         var outcome = await cluster.GetGrain<IApplicationGrain>(id).RequestWithdrawalAsync(platform.ToActor(), request.Reason)
             .WaitAsync(context.CancellationToken);
         return outcome.Kind switch
@@ -147,7 +142,7 @@ public sealed class FilingGrpcService(
             CommandResultKind.Done => ApplicationMapper.ToProto(outcome.Application!),
             CommandResultKind.NotFound => throw GrpcErrors.NotFound("application", id),
             CommandResultKind.Refused => throw Refused(outcome.Refusal!),
-            CommandResultKind.Invalid => throw Invalid(outcome.Violations!),
+            CommandResultKind.Invalid => throw Invalid(outcome.Violations!, "INVALID_ARGUMENT"),
             _ => throw new InvalidOperationException($"unknown command outcome {outcome.Kind}"),
         };
     }
@@ -178,8 +173,8 @@ public sealed class FilingGrpcService(
         return null;
     }
 
-    private static RpcException Invalid(IEnumerable<D.FieldViolation> violations) =>
-        GrpcErrors.InvalidArgument(violations.Select(v => (v.Field, v.Description)), "INVALID_APPLICATION");
+    private static RpcException Invalid(IEnumerable<D.FieldViolation> violations, string reason = "INVALID_APPLICATION") =>
+        GrpcErrors.InvalidArgument(violations.Select(v => (v.Field, v.Description)), reason);
 
     private static RpcException Refused(D.RuleRefusal refusal) =>
         GrpcErrors.Create(StatusCode.FailedPrecondition, refusal.Reason, refusal.Message, refusal.Metadata);

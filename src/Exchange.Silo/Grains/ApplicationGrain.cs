@@ -20,6 +20,7 @@ public sealed partial class ApplicationGrain(
     ILogger<ApplicationGrain> logger) : Grain, IApplicationGrain
 {
     private const string IdempotencyConstraint = "exchange_applications_idempotency";
+    private const int MaxReasonLength = 2000;
 
     public async Task<SubmitOutcome> SubmitAsync(string platformId, ApplicationDraft draft)
     {
@@ -129,6 +130,11 @@ public sealed partial class ApplicationGrain(
         if (!CanSee(caller) || caller.Kind != ActorKind.Platform)
         {
             return new CommandOutcome(CommandResultKind.NotFound);
+        }
+
+        if (TextLimits.Optional(reason, MaxReasonLength) is { } problem)
+        {
+            return new CommandOutcome(CommandResultKind.Invalid, Violations: [new FieldViolation("reason", problem)]);
         }
 
         var s = state.State;
