@@ -3,6 +3,7 @@ using Exchange.Domain;
 using Exchange.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Orleans.Storage;
 
 namespace Exchange.Silo.Grains;
 
@@ -10,8 +11,14 @@ namespace Exchange.Silo.Grains;
 /// One application: validates with the domain rules, keeps its state machine, and records every
 /// change with its event in one storage write (see WriteToStorageKey.sql).
 /// </summary>
+/// <remarks>
+/// The grain talks to its storage provider itself instead of through <c>[PersistentState]</c>: a
+/// submission always arrives at a brand-new id (the gateway draws a UUIDv7 per call), so reading
+/// its state first would be a database round trip that can only find nothing. Submissions write
+/// first; every other call reads on first use.
+/// </remarks>
 public sealed partial class ApplicationGrain(
-    [PersistentState("application", ExchangeStorage.ProviderName)] IPersistentState<ApplicationState> state,
+    [FromKeyedServices(ExchangeStorage.ProviderName)] IGrainStorage storage,
     CourtRegistry courts,
     HolidayCalendar calendar,
     TimeProvider clock,
@@ -19,13 +26,20 @@ public sealed partial class ApplicationGrain(
     ApplicationIndex index,
     ILogger<ApplicationGrain> logger) : Grain, IApplicationGrain
 {
+    private const string StateName = "application";
     private const string IdempotencyConstraint = "exchange_applications_idempotency";
     private const int MaxReasonLength = 2000;
+
+    private GrainState<ApplicationState> state = new(new ApplicationState());
+    private bool loaded;
+
+    /// <summary>The state; never null (the provider creates an empty one when none is stored).</summary>
+    private ApplicationState Current => state.State ??= new ApplicationState();
 
     public async Task<SubmitOutcome> SubmitAsync(string platformId, ApplicationDraft draft)
     {
         var payloadSha256 = CanonicalPayload.Sha256Hex(draft);
-        if (state.State.Exists)
+        if (loaded && Current.Exists)
         {
             // This id is taken: only the very same filing may see its receipt again.
             return await ResolveDuplicateAsync(platformId, payloadSha256);
@@ -45,26 +59,17 @@ public sealed partial class ApplicationGrain(
             return new SubmitOutcome(SubmitResultKind.Refused, Refusal: outcome.Refusal);
         }
 
-        // A submission already filed under another id answers without touching storage.
-        var existing = await index.FindByKeyAsync(platformId, draft.PlatformCaseId, draft.Type);
-        if (existing is { } existingId)
-        {
-            DeactivateOnIdle();
-            return await GrainFactory.GetGrain<IApplicationGrain>(existingId.ToString()).ResolveDuplicateAsync(platformId, payloadSha256);
-        }
-
         var contents = draft.Attachments.Where(a => a.Content is { Length: > 0 }).Select(a => (a.Sha256, a.Content!)).ToList();
         if (contents.Count > 0)
         {
             await attachments.StoreAsync(contents);
         }
 
-        var applicationId = Guid.Parse(this.GetPrimaryKeyString());
         var court = outcome.Court ?? throw new InvalidOperationException("an accepted application without its court");
         var actor = new Actor(ActorKind.Platform, platformId);
         state.State = new ApplicationState
         {
-            ApplicationId = applicationId,
+            ApplicationId = Guid.Parse(this.GetPrimaryKeyString()),
             PlatformId = platformId,
             Draft = draft,
             Status = ApplicationStatus.Received,
@@ -79,54 +84,64 @@ public sealed partial class ApplicationGrain(
 
         try
         {
-            await state.WriteStateAsync();
+            await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
+            loaded = true;
+            return new SubmitOutcome(SubmitResultKind.Created, ToReceipt());
         }
-        catch (Exception ex) when (IsIdempotencyConflict(ex))
+        catch (Exception ex) when (ex is InconsistentStateException || IsIdempotencyConflict(ex))
         {
-            // Another submission with the same key won the race: nothing of ours was stored.
-            state.State = new ApplicationState();
+            // Nothing of ours was stored: either the key belongs to another application (found
+            // before the insert, or by the unique constraint when two raced), or this id holds one.
+            Forget();
+            await EnsureLoadedAsync();
+            if (Current.Exists)
+            {
+                return await ResolveDuplicateAsync(platformId, payloadSha256);
+            }
+
             DeactivateOnIdle();
-            LogRaceLost(logger, draft.PlatformCaseId, platformId);
-            var winner = await index.FindByKeyAsync(platformId, draft.PlatformCaseId, draft.Type)
-                ?? throw new InvalidOperationException("idempotency conflict without a winning application");
-            return await GrainFactory.GetGrain<IApplicationGrain>(winner.ToString()).ResolveDuplicateAsync(platformId, payloadSha256);
+            LogKeyTaken(logger, draft.PlatformCaseId, platformId);
+            var holder = await index.FindByKeyAsync(platformId, draft.PlatformCaseId, draft.Type)
+                ?? throw new InvalidOperationException("the write found the idempotency key taken, but no application holds it");
+            return await GrainFactory.GetGrain<IApplicationGrain>(holder.ToString()).ResolveDuplicateAsync(platformId, payloadSha256);
         }
         catch
         {
-            // State of unknown durability: drop this activation so the next call reads what is stored.
-            state.State = new ApplicationState();
+            // Durability unknown: drop this activation so that the next call reads what is stored.
+            Forget();
             DeactivateOnIdle();
             throw;
         }
-
-        return new SubmitOutcome(SubmitResultKind.Created, ToReceipt());
     }
 
-    public Task<SubmitOutcome> ResolveDuplicateAsync(string platformId, string payloadSha256)
+    public async Task<SubmitOutcome> ResolveDuplicateAsync(string platformId, string payloadSha256)
     {
-        if (!state.State.Exists || state.State.PlatformId != platformId)
+        await EnsureLoadedAsync();
+        if (!Current.Exists || Current.PlatformId != platformId)
         {
             throw new InvalidOperationException("duplicate resolution reached an application of another platform");
         }
 
-        return Task.FromResult(state.State.PayloadSha256 == payloadSha256
+        return Current.PayloadSha256 == payloadSha256
             ? new SubmitOutcome(SubmitResultKind.Duplicate, ToReceipt())
-            : new SubmitOutcome(SubmitResultKind.Conflict, ExistingApplicationId: state.State.ApplicationId.ToString()));
+            : new SubmitOutcome(SubmitResultKind.Conflict, ExistingApplicationId: Current.ApplicationId.ToString());
     }
 
-    public Task<ApplicationView?> GetAsync(Actor caller)
+    public async Task<ApplicationView?> GetAsync(Actor caller)
     {
+        await EnsureLoadedAsync();
         if (!CanSee(caller))
         {
             DeactivateOnIdle();
-            return Task.FromResult<ApplicationView?>(null);
+            return null;
         }
 
-        return Task.FromResult<ApplicationView?>(ToView());
+        return ToView();
     }
 
     public async Task<CommandOutcome> RequestWithdrawalAsync(Actor caller, string reason)
     {
+        await EnsureLoadedAsync();
         if (!CanSee(caller) || caller.Kind != ActorKind.Platform)
         {
             return new CommandOutcome(CommandResultKind.NotFound);
@@ -137,7 +152,7 @@ public sealed partial class ApplicationGrain(
             return new CommandOutcome(CommandResultKind.Invalid, Violations: [new FieldViolation("reason", problem)]);
         }
 
-        var s = state.State;
+        var s = Current;
         if (s.WithdrawalRequestedAt is not null && !Lifecycle.IsFinal(s.Status))
         {
             return new CommandOutcome(CommandResultKind.Done, ToView());
@@ -156,14 +171,44 @@ public sealed partial class ApplicationGrain(
         s.WithdrawalRequestedAt = now;
         s.UpdatedAt = now;
         s.LastEvent = new ApplicationEvent(NextSequence(), "WITHDRAWAL_REQUESTED", now, caller, reason, s.Status);
-        await WriteOrResetAsync();
+        await WriteChangeAsync();
         return new CommandOutcome(CommandResultKind.Done, ToView());
     }
 
-    private bool CanSee(Actor caller) => state.State.Exists && caller.Kind switch
+    private async Task EnsureLoadedAsync()
     {
-        ActorKind.Platform => caller.Id == state.State.PlatformId,
-        ActorKind.Court => caller.Id == state.State.Draft!.CourtCode,
+        if (!loaded)
+        {
+            await storage.ReadStateAsync(StateName, GrainContext.GrainId, state);
+            loaded = true;
+        }
+    }
+
+    private void Forget()
+    {
+        state = new GrainState<ApplicationState>(new ApplicationState());
+        loaded = false;
+    }
+
+    private async Task WriteChangeAsync()
+    {
+        try
+        {
+            await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
+        }
+        catch
+        {
+            // The write may or may not have committed: re-read from storage on the next call.
+            Forget();
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private bool CanSee(Actor caller) => Current.Exists && caller.Kind switch
+    {
+        ActorKind.Platform => caller.Id == Current.PlatformId,
+        ActorKind.Court => caller.Id == Current.Draft!.CourtCode,
         _ => false,
     };
 
@@ -175,26 +220,11 @@ public sealed partial class ApplicationGrain(
     }
 
     /// <summary>The version the next write creates: the sequence number of its event.</summary>
-    private int NextSequence() => (int.TryParse(state.Etag, out var version) ? version : 0) + 1;
-
-    private async Task WriteOrResetAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // The write may or may not have committed: re-read from storage on the next call.
-            DeactivateOnIdle();
-            await state.ReadStateAsync();
-            throw;
-        }
-    }
+    private int NextSequence() => (int.TryParse(state.ETag, out var version) ? version : 0) + 1;
 
     private Receipt ToReceipt()
     {
-        var s = state.State;
+        var s = Current;
         var draft = s.Draft!;
         return new Receipt(s.ApplicationId.ToString(), ApplicationStatus.Received, s.ReceivedAt, draft.CourtCode, s.CourtName,
             draft.Type, draft.PlatformCaseId, s.PayloadSha256, s.Warnings);
@@ -202,9 +232,9 @@ public sealed partial class ApplicationGrain(
 
     private ApplicationView ToView()
     {
-        var s = state.State;
+        var s = Current;
         return new ApplicationView(ToReceipt(), s.PlatformId, s.Status, s.UpdatedAt,
-            int.TryParse(state.Etag, out var version) ? version : 0, s.WithdrawalRequestedAt, s.Draft!);
+            int.TryParse(state.ETag, out var version) ? version : 0, s.WithdrawalRequestedAt, s.Draft!);
     }
 
     /// <summary>The status as the contract names it (e.g. UNDER_REVIEW), for error metadata.</summary>
@@ -224,6 +254,6 @@ public sealed partial class ApplicationGrain(
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Submission {PlatformCaseId} of {PlatformId} lost a race to an identical key; answering with the winner")]
-    private static partial void LogRaceLost(ILogger logger, string platformCaseId, string platformId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submission {PlatformCaseId} of {PlatformId} reuses a filed idempotency key; answering with the application that holds it")]
+    private static partial void LogKeyTaken(ILogger logger, string platformCaseId, string platformId);
 }
