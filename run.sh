@@ -14,12 +14,12 @@ mkdir -p "$state/logs"
 port=${EXCHANGE_PORT:-5180}
 pg_port=${EXCHANGE_PG_PORT:-55432}
 
+source "$root/scripts/lib.sh"
 pids=()
 started_pg=""
 cleanup() {
   trap - EXIT INT TERM
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_components
   if [[ -n "$started_pg" ]]; then scripts/pg.sh stop "$state/pg" || true; fi
   echo "Exchange hub stopped."
 }
@@ -39,22 +39,8 @@ echo "Building ..."
 dotnet build "$root/Exchange.sln" -c Release -v q -nologo >"$state/logs/build.log" 2>&1 \
   || { tail -n 40 "$state/logs/build.log"; echo "build failed (full log: .exchange/logs/build.log)"; exit 1; }
 
-# Starts a component in the background and waits for its ready line.
-start() {
-  local name=$1 dll=$2 ready=$3 log="$state/logs/$1.log"
-  dotnet "$dll" >"$log" 2>&1 &
-  pids+=($!)
-  local pid=$! waited=0
-  until grep -q "$ready" "$log"; do
-    if ! kill -0 "$pid" 2>/dev/null; then tail -n 40 "$log"; echo "$name exited during start-up (log: $log)"; exit 1; fi
-    if (( waited >= 1200 )); then tail -n 40 "$log"; echo "$name did not become ready in 120 s (log: $log)"; exit 1; fi
-    sleep 0.1; waited=$((waited + 1))
-  done
-  grep "$ready" "$log" | head -n 1
-}
-
-start silo "$root/src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll" "Exchange silo ready"
-start gateway "$root/src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll" "Exchange gateway ready"
+start_component silo "$state/logs/silo.log" "Exchange silo ready" dotnet "$root/src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll"
+start_component gateway "$state/logs/gateway.log" "Exchange gateway ready" dotnet "$root/src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll"
 echo "Exchange hub ready: gRPC endpoint http://127.0.0.1:$port (logs in .exchange/logs; Ctrl-C stops it)"
 
 # Stop when either component stops.

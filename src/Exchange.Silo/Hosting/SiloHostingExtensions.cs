@@ -10,7 +10,7 @@ using Orleans.Configuration;
 namespace Exchange.Silo.Hosting;
 
 /// <summary>Settings of a silo, read from configuration ("Exchange" section, "ConnectionStrings:Exchange").</summary>
-public sealed record SiloSettings(string ConnectionString, string ClusterId, string ServiceId, int SiloPort, int GatewayPort)
+public sealed record SiloSettings(string ConnectionString, string ClusterId, string ServiceId, int SiloPort, int GatewayPort, TimeSpan IdleDeactivation)
 {
     public static SiloSettings From(IConfiguration configuration)
     {
@@ -26,7 +26,8 @@ public sealed record SiloSettings(string ConnectionString, string ClusterId, str
             section["ClusterId"] ?? "exchange",
             section["ServiceId"] ?? "exchange",
             section.GetValue("SiloPort", 11111),
-            section.GetValue("GatewayPort", 30000));
+            section.GetValue("GatewayPort", 30000),
+            TimeSpan.FromMinutes(section.GetValue("IdleDeactivationMinutes", 15.0)));
     }
 
     /// <summary>
@@ -84,6 +85,8 @@ public static class SiloHostingExtensions
                 o.Invariant = Invariant;
                 o.ConnectionString = settings.ConnectionString;
             });
+            // An application nobody touched for this long leaves memory; its state stays in PostgreSQL.
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = settings.IdleDeactivation);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 // A silo restarted after a crash (same address and port, new generation) should not wait

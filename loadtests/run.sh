@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The benchmark suite in one command. Starts a throwaway PostgreSQL (synchronous_commit=on), the hub
+# (silo + gateway) and a bare gRPC echo server on 127.0.0.1, then in one run measures:
+#   - memory: silo resident memory with the 36,049 seed applications active, and after they idle out;
+#   - baselines: pgbench doing a plain single-row upsert of a state-sized payload (the durable-write
+#     limit) and a bare gRPC echo (the transport limit), at the same concurrency as the scenarios;
+#   - scenarios: unique submissions, hot reads, a mixed platform day, the seed replay;
+# and writes the reports to loadtests/reports/<time>/ and the summary to docs/BENCHMARKS.md.
+#
+#   loadtests/run.sh [DURATION_SECONDS=30] [CONCURRENCY=64]
+#   environment: WARMUP (seconds, default 20), SEED_SIZE (default 36049), IDLE_WAIT (seconds to wait for
+#   idle applications to leave memory, default 200), BENCHMARKS_MD (default docs/BENCHMARKS.md)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+source "$root/scripts/lib.sh"
+duration=${1:-30}
+concurrency=${2:-64}
+warmup=${WARMUP:-20}
+seed_size=${SEED_SIZE:-36049}
+idle_wait=${IDLE_WAIT:-200}
+benchmarks_md=${BENCHMARKS_MD:-$root/docs/BENCHMARKS.md}
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out="$root/loadtests/reports/$stamp"
+mkdir -p "$out"
+work=$(mktemp -d /tmp/exchange-bench.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  stop_components
+  scripts/pg.sh stop "$work/pg" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$out/run.log"; }
+
+log "building (Release)"
+dotnet build Exchange.sln -c Release -v q -nologo >"$out/build.log" 2>&1 || { tail -n 30 "$out/build.log"; exit 1; }
+app=(dotnet "$root/loadtests/Exchange.LoadTests/bin/Release/net10.0/Exchange.LoadTests.dll")
+
+pg_port=$(free_port 55470)
+scripts/pg.sh start "$work/pg" "$pg_port"
+pg_bin=$(scripts/pg.sh bin)
+db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange"
+silo_port=$(free_port 11300)
+silo_gateway_port=$(free_port $((silo_port + 1)))
+port=$(free_port 5380)
+echo_port=$(free_port $((port + 1)))
+
+log "starting the hub (silo $silo_port/$silo_gateway_port, gateway $port) and the echo server ($echo_port)"
+export ConnectionStrings__Exchange="$db" Exchange__ClusterId=bench Exchange__SiloPort=$silo_port \
+  Exchange__GatewayPort=$silo_gateway_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2 \
+  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information
+start_component silo "$out/silo.log" "Exchange silo ready" dotnet src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll
+silo_pid=${pids[-1]}
+start_component gateway "$out/gateway.log" "Exchange gateway ready" dotnet src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll
+start_component echo "$out/echo.log" "Echo server ready" "${app[@]}" echo-server --port "$echo_port"
+"${app[@]}" provision --db "$db" --platforms 20 --out "$work/keys.json" >"$out/provision.log"
+
+endpoint="http://127.0.0.1:$port"
+run_scenario() { # LABEL SCENARIO [extra options]: reports go to $out/LABEL
+  local label=$1 name=$2
+  shift 2
+  log "scenario $name ($label)"
+  "${app[@]}" run --endpoint "$endpoint" --echo-endpoint "http://127.0.0.1:$echo_port" --keys "$work/keys.json" \
+    --db "$db" --scenario "$name" --report-dir "$out/$label" "$@" 2>&1 | tail -n 40 >>"$out/run.log" \
+    || log "scenario $label: thresholds failed or errors (see its report)"
+}
+rss() { awk '/^VmRSS:/ {print $2}' "/proc/$silo_pid/status"; }
+
+# 1. Memory, on the fresh silo: the seed in two halves; the marginal cost per application is the
+#    slope between them (free of start-up and JIT growth).
+rss_start=$(rss)
+half=$((seed_size / 2))
+run_scenario seed-replay-1 seed-replay --seed-size "$half" --concurrency "$concurrency" --warmup 0s
+rss_half=$(rss)
+run_scenario seed-replay-2 seed-replay --seed-size $((seed_size - half)) --concurrency "$concurrency" --warmup 0s
+rss_full=$(rss)
+log "silo RSS: start $rss_start KiB, $half active $rss_half KiB, $seed_size active $rss_full KiB; waiting ${idle_wait}s for them to idle out"
+sleep "$idle_wait"
+rss_idle=$(rss)
+log "silo RSS after the applications idled out: $rss_idle KiB"
+
+# 2. The durable-write baseline: pgbench, plain single-row upsert of a payload the size of our state.
+payload_bytes=$(wc -c <"$root/loadtests/storage-cost/state-template.json")
+"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qc \
+  "CREATE TABLE IF NOT EXISTS bench_upsert (id bigint PRIMARY KEY, payload bytea NOT NULL, modified_on timestamptz NOT NULL)"
+{
+  echo '\set id random(1, 2000000000)'
+  echo "INSERT INTO bench_upsert VALUES (:id, convert_to(repeat('x', $payload_bytes), 'UTF8'), now()) ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, modified_on = now();"
+} >"$work/upsert.sql"
+log "baseline pgbench upsert ($payload_bytes-byte payload, $concurrency clients, ${duration}s)"
+"$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$concurrency" -j 2 -T "$duration" \
+  -f "$work/upsert.sql" exchange >"$out/pgbench.txt" 2>&1
+pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/pgbench.txt")
+pgbench_latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$out/pgbench.txt")
+log "pgbench upsert: $pgbench_tps tps (latency average $pgbench_latency ms)"
+
+# 3. The transport baseline and the scenarios, each measured after its own warm-up.
+common=(--duration "${duration}s" --warmup "${warmup}s" --concurrency "$concurrency")
+run_scenario echo echo "${common[@]}"
+run_scenario get-hot get-hot "${common[@]}"
+run_scenario submit-unique submit-unique "${common[@]}"
+run_scenario platform-day platform-day "${common[@]}"
+
+log "writing $benchmarks_md"
+"${app[@]}" write-benchmarks --reports "$out" --out "$benchmarks_md" \
+  --pgbench-tps "$pgbench_tps" --pgbench-latency-ms "$pgbench_latency" --payload-bytes "$payload_bytes" \
+  --rss-start "$rss_start" --rss-half "$rss_half" --rss-full "$rss_full" --rss-idle "$rss_idle" \
+  --seed-size "$seed_size" --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" \
+  --command "loadtests/run.sh $duration $concurrency" --commit "$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+log "done: reports in ${out#"$root/"}, summary in ${benchmarks_md#"$root/"}"
