@@ -1,0 +1,3 @@
+using Exchange.LoadTests.Commands;
+
+return await Cli.RunAsync(args);
