@@ -9,7 +9,10 @@
 #
 #   loadtests/run.sh [DURATION_SECONDS=30] [CONCURRENCY=64]
 #   environment: WARMUP (seconds, default 20), SEED_SIZE (default 36049), IDLE_WAIT (seconds to wait for
-#   idle applications to leave memory, default 200), BENCHMARKS_MD (default docs/BENCHMARKS.md)
+#   idle applications to leave memory, default 200), BENCHMARKS_MD (default docs/BENCHMARKS.md),
+#   PHASES (default "memory pgbench echo get-hot submit-unique platform-day"; with fewer phases, for
+#   comparing one change, the figures are printed and BENCHMARKS.md is left alone), and any hub setting
+#   as an environment variable, e.g. Exchange__GroupCommit__Enabled=false
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -20,6 +23,9 @@ warmup=${WARMUP:-20}
 seed_size=${SEED_SIZE:-36049}
 idle_wait=${IDLE_WAIT:-200}
 benchmarks_md=${BENCHMARKS_MD:-$root/docs/BENCHMARKS.md}
+all_phases="memory pgbench echo get-hot submit-unique platform-day"
+phases=${PHASES:-$all_phases}
+phase() { [[ " $phases " == *" $1 "* ]]; }
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out="$root/loadtests/reports/$stamp"
 mkdir -p "$out"
@@ -50,8 +56,7 @@ echo_port=$(free_port $((port + 1)))
 
 log "starting the hub (silo $silo_port/$silo_gateway_port, gateway $port) and the echo server ($echo_port)"
 export ConnectionStrings__Exchange="$db" Exchange__ClusterId=bench Exchange__SiloPort=$silo_port \
-  Exchange__GatewayPort=$silo_gateway_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2 \
-  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information
+  Exchange__GatewayPort=$silo_gateway_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2
 start_component silo "$out/silo.log" "Exchange silo ready" dotnet src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll
 silo_pid=${pids[-1]}
 start_component gateway "$out/gateway.log" "Exchange gateway ready" dotnet src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll
@@ -71,6 +76,8 @@ rss() { awk '/^VmRSS:/ {print $2}' "/proc/$silo_pid/status"; }
 
 # 1. Memory, on the fresh silo: the seed in two halves; the marginal cost per application is the
 #    slope between them (free of start-up and JIT growth).
+rss_start=0 rss_half=0 rss_full=0 rss_idle=0 pgbench_tps=0 pgbench_latency=0
+if phase memory; then
 rss_start=$(rss)
 half=$((seed_size / 2))
 run_scenario seed-replay-1 seed-replay --seed-size "$half" --concurrency "$concurrency" --warmup 0s
@@ -81,9 +88,11 @@ log "silo RSS: start $rss_start KiB, $half active $rss_half KiB, $seed_size acti
 sleep "$idle_wait"
 rss_idle=$(rss)
 log "silo RSS after the applications idled out: $rss_idle KiB"
+fi
 
 # 2. The durable-write baseline: pgbench, plain single-row upsert of a payload the size of our state.
 payload_bytes=$(wc -c <"$root/loadtests/storage-cost/state-template.json")
+if phase pgbench; then
 "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qc \
   "CREATE TABLE IF NOT EXISTS bench_upsert (id bigint PRIMARY KEY, payload bytea NOT NULL, modified_on timestamptz NOT NULL)"
 {
@@ -96,14 +105,22 @@ log "baseline pgbench upsert ($payload_bytes-byte payload, $concurrency clients,
 pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/pgbench.txt")
 pgbench_latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$out/pgbench.txt")
 log "pgbench upsert: $pgbench_tps tps (latency average $pgbench_latency ms)"
+fi
 
 # 3. The transport baseline and the scenarios, each measured after its own warm-up.
 common=(--duration "${duration}s" --warmup "${warmup}s" --concurrency "$concurrency")
-run_scenario echo echo "${common[@]}"
-run_scenario get-hot get-hot "${common[@]}"
-run_scenario submit-unique submit-unique "${common[@]}"
-run_scenario platform-day platform-day "${common[@]}"
+phase echo && run_scenario echo echo "${common[@]}"
+phase get-hot && run_scenario get-hot get-hot "${common[@]}"
+phase submit-unique && run_scenario submit-unique submit-unique "${common[@]}"
+phase platform-day && run_scenario platform-day platform-day "${common[@]}"
 
+for name in echo get-hot submit-unique platform-day; do
+  [[ -f "$out/$name/summary.json" ]] && grep -oE '"name": ?"[^"]*"|"rps": ?[0-9.]+|"p99_ms": ?[0-9.]+|"errors": ?[0-9]+' "$out/$name/summary.json" | paste -sd' ' | tee -a "$out/run.log"
+done
+if [[ "$phases" != "$all_phases" ]]; then
+  log "not all phases ran: $benchmarks_md left alone; reports in ${out#"$root/"}"
+  exit 0
+fi
 log "writing $benchmarks_md"
 "${app[@]}" write-benchmarks --reports "$out" --out "$benchmarks_md" \
   --pgbench-tps "$pgbench_tps" --pgbench-latency-ms "$pgbench_latency" --payload-bytes "$payload_bytes" \

@@ -20,6 +20,7 @@ public static class Cli
             RunCommand.Create(),
             RssCommand.Create(),
             ActivateCommand.Create(),
+            WriteBenchmarksCommand.Create(),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

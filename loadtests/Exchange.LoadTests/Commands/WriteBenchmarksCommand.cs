@@ -1,0 +1,194 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Exchange.LoadTests.Commands;
+
+/// <summary>
+/// <c>write-benchmarks</c>: turns one run of loadtests/run.sh (the scenario folders with their
+/// summary.json, and the baselines and memory readings the script took) into docs/BENCHMARKS.md.
+/// Everything below <see cref="KeepMarker"/> in an existing file is kept: that is where people write
+/// what they tried and what it moved.
+/// </summary>
+internal static class WriteBenchmarksCommand
+{
+    public const string KeepMarker = "<!-- Written by hand below this line; kept when the figures above are regenerated. -->";
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var reports = new Option<DirectoryInfo>("--reports") { Description = "The run's report folder (one sub-folder per scenario)", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "The Markdown file to write", Required = true };
+        var pgbenchTps = new Option<double>("--pgbench-tps") { Required = true };
+        var pgbenchLatency = new Option<double>("--pgbench-latency-ms") { Required = true };
+        var payloadBytes = new Option<int>("--payload-bytes") { Required = true };
+        var rssStart = new Option<long>("--rss-start") { Required = true };
+        var rssHalf = new Option<long>("--rss-half") { Required = true };
+        var rssFull = new Option<long>("--rss-full") { Required = true };
+        var rssIdle = new Option<long>("--rss-idle") { Required = true };
+        var seedSize = new Option<int>("--seed-size") { Required = true };
+        var concurrency = new Option<int>("--concurrency") { Required = true };
+        var duration = new Option<int>("--duration") { Required = true };
+        var warmup = new Option<int>("--warmup") { Required = true };
+        var commandLine = new Option<string>("--command") { Required = true };
+        var commit = new Option<string>("--commit") { Required = true };
+        var command = new Command("write-benchmarks", "Write docs/BENCHMARKS.md from one run of loadtests/run.sh")
+        {
+            reports, output, pgbenchTps, pgbenchLatency, payloadBytes, rssStart, rssHalf, rssFull, rssIdle, seedSize,
+            concurrency, duration, warmup, commandLine, commit,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var run = new BenchmarkRun(
+                parseResult.GetRequiredValue(reports), parseResult.GetValue(pgbenchTps), parseResult.GetValue(pgbenchLatency),
+                parseResult.GetValue(payloadBytes), parseResult.GetValue(rssStart), parseResult.GetValue(rssHalf),
+                parseResult.GetValue(rssFull), parseResult.GetValue(rssIdle), parseResult.GetValue(seedSize),
+                parseResult.GetValue(concurrency), parseResult.GetValue(duration), parseResult.GetValue(warmup),
+                parseResult.GetRequiredValue(commandLine), parseResult.GetRequiredValue(commit));
+            var file = parseResult.GetRequiredValue(output);
+            var kept = file.Exists ? KeptPart(await File.ReadAllTextAsync(file.FullName, cancellationToken)) : "";
+            await File.WriteAllTextAsync(file.FullName, Render(run) + KeepMarker + "\n" + kept, cancellationToken);
+            Console.WriteLine($"wrote {file.FullName}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string KeptPart(string existing)
+    {
+        var at = existing.IndexOf(KeepMarker, StringComparison.Ordinal);
+        return at < 0 ? "" : existing[(at + KeepMarker.Length)..].TrimStart('\n');
+    }
+
+    private sealed record BenchmarkRun(
+        DirectoryInfo Reports, double PgbenchTps, double PgbenchLatencyMs, int PayloadBytes, long RssStart, long RssHalf,
+        long RssFull, long RssIdle, int SeedSize, int Concurrency, int Duration, int Warmup, string CommandLine, string Commit);
+
+    private static string Render(BenchmarkRun run)
+    {
+        var echo = Scenario(run, "echo", "echo");
+        var hot = Scenario(run, "get-hot", "get-hot");
+        var submit = Scenario(run, "submit-unique", "submit-unique");
+        var seeds = new[] { Seed(run, "seed-replay-1"), Seed(run, "seed-replay-2") };
+        var md = new StringBuilder();
+        md.AppendLine("# Benchmarks").AppendLine();
+        md.AppendLine("Figures from **one run** of the benchmark command, every ratio against a baseline measured in the same");
+        md.AppendLine("run on the same machine (shared and noisy: compare ratios, not absolute figures).").AppendLine();
+        md.AppendLine($"- command: `{run.CommandLine}` (from the repository root; reports in `loadtests/reports/{run.Reports.Name}/`)");
+        md.AppendLine($"- commit: `{run.Commit}`; run at {run.Reports.Name} (UTC)");
+        md.AppendLine($"- machine: {Machine()}");
+        md.AppendLine($"- load: {run.Concurrency} concurrent callers (closed model), {run.Warmup} s warm-up then {run.Duration} s measured per scenario; PostgreSQL with `synchronous_commit=on`, `fsync=on`; hub, PostgreSQL and load generator on the same machine");
+        md.AppendLine();
+        md.AppendLine("| measure | result | baseline in the same run | ratio | target | met |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        if (submit is not null)
+        {
+            var ratio = submit.Rps / run.PgbenchTps;
+            var met = ratio >= 0.5 && submit.P99 <= 50 && submit.Errors == 0;
+            md.AppendLine($"| unique submissions, {run.Concurrency} callers | {submit.Rps:N0}/s, p99 {submit.P99:0.#} ms, {submit.Errors} errors | pgbench plain upsert of a {run.PayloadBytes:N0}-byte row: {run.PgbenchTps:N0} TPS (mean {run.PgbenchLatencyMs:0.##} ms) | **{ratio:0.00}** | ≥ 0.5, p99 ≤ 50 ms, 0 errors | {YesNo(met)} |");
+        }
+
+        if (hot is not null && echo is not null)
+        {
+            var ratio = hot.Rps / echo.Rps;
+            md.AppendLine($"| hot reads (GetApplication, active grains) | {hot.Rps:N0}/s, p99 {hot.P99:0.#} ms, {hot.Errors} errors | bare gRPC echo: {echo.Rps:N0}/s, p99 {echo.P99:0.#} ms | **{ratio:0.00}** | ≥ 0.8 | {YesNo(ratio >= 0.8 && hot.Errors == 0)} |");
+        }
+
+        var seedApps = seeds.Sum(s => s?.Applications ?? 0);
+        if (seeds.All(s => s is not null))
+        {
+            var seconds = seeds.Sum(s => s!.Seconds);
+            var errors = seeds.Sum(s => s!.Errors);
+            var lost = seeds.Sum(s => s!.Lost);
+            md.AppendLine($"| seed replay, submit phase | {seedApps:N0} applications in {seconds:0.#} s = {seedApps / seconds:N0}/s; {errors} errors; {lost} lost (checked in PostgreSQL) | pgbench {run.PgbenchTps:N0} TPS | {seedApps / seconds / run.PgbenchTps:0.00} | every phase reported, 0 errors, 0 lost | {YesNo(errors == 0 && lost == 0)} |");
+            md.AppendLine("| seed replay, accept and batch-confirm phases | not run: the court service is not in the contract yet | | | reported | no |");
+        }
+
+        var marginal = (run.RssFull - run.RssHalf) * 1.0 / Math.Max(1, run.SeedSize - run.SeedSize / 2);
+        var average = (run.RssFull - run.RssStart) * 1.0 / Math.Max(1, run.SeedSize);
+        md.AppendLine($"| silo memory, {run.SeedSize:N0} applications active | {marginal:0.0} KiB resident per application (slope from {run.SeedSize / 2:N0} to {run.SeedSize:N0} active); {average:0.0} KiB averaged over the idle silo | idle silo {run.RssStart / 1024.0:N0} MiB | | ≤ 4 KiB per application | {YesNo(marginal <= 4 && average <= 4)} |");
+        md.AppendLine($"| silo memory after the applications idled out | {run.RssIdle / 1024.0:N0} MiB resident (was {run.RssFull / 1024.0:N0} MiB with all active) | idle silo {run.RssStart / 1024.0:N0} MiB | {(run.RssFull - run.RssIdle) * 1.0 / Math.Max(1, run.RssFull - run.RssStart):0.00} of the growth returned | memory comes back | {YesNo(run.RssIdle <= run.RssStart + (run.RssFull - run.RssStart) / 4)} |");
+        md.AppendLine();
+
+        var platformDay = PlatformDay(run);
+        if (platformDay.Count > 0)
+        {
+            md.AppendLine("Mixed platform day (20 platforms, 6 courts; open model at 80 % of the measured capacity of the mix):").AppendLine();
+            md.AppendLine("| operation | share | calls/s | p50 ms | p99 ms | errors |");
+            md.AppendLine("|---|---|---|---|---|---|");
+            foreach (var op in platformDay)
+            {
+                md.AppendLine($"| {op.Name} | {op.Share:0}% | {op.Rps:N0} | {op.P50:0.#} | {op.P99:0.#} | {op.Errors} |");
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("Scenarios not run yet: the court day (`BatchRule` of 500) and the change feed wait for their services.");
+        md.AppendLine("Each scenario's full report (console, Markdown, CSV, JSON and an HTML page with latency and RPS");
+        md.AppendLine("over time) is in the run's report folder; `loadtests/reports/` is not committed.").AppendLine();
+        return md.ToString();
+    }
+
+    private static string YesNo(bool met) => met ? "yes" : "**no**";
+
+    private sealed record Figures(string Name, double Rps, double P50, double P99, long Errors, double Share);
+
+    private sealed record SeedFigures(int Applications, double Seconds, long Errors, long Lost);
+
+    private static JsonElement? Summary(BenchmarkRun run, string folder)
+    {
+        var path = Path.Combine(run.Reports.FullName, folder, "summary.json");
+        return File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement : null;
+    }
+
+    private static IEnumerable<JsonElement> Entries(BenchmarkRun run, string folder) =>
+        Summary(run, folder) is { } root && root.TryGetProperty("scenarios", out var list) ? list.EnumerateArray() : [];
+
+    private static Figures? Scenario(BenchmarkRun run, string folder, string name) =>
+        Entries(run, folder).Where(e => e.GetProperty("name").GetString() == name).Select(ToFigures).FirstOrDefault();
+
+    private static List<Figures> PlatformDay(BenchmarkRun run) =>
+        [.. Entries(run, "platform-day").Where(e => e.TryGetProperty("group", out var g) && g.GetString() == "platform-day").Select(ToFigures)];
+
+    private static Figures ToFigures(JsonElement e) => new(
+        e.GetProperty("name").GetString()!,
+        Number(e, "rps"), Number(e, "p50_ms"), Number(e, "p99_ms"), (long)Number(e, "errors"), Number(e, "mix_percent"));
+
+    private static SeedFigures? Seed(BenchmarkRun run, string folder)
+    {
+        var entry = Entries(run, folder).FirstOrDefault(e => e.GetProperty("name").GetString() == "seed-replay");
+        if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("phases", out var phases))
+        {
+            return null;
+        }
+
+        var submit = phases.EnumerateArray().FirstOrDefault(p => p.GetProperty("name").GetString() == "submit");
+        var verify = phases.EnumerateArray().FirstOrDefault(p => p.GetProperty("name").GetString() == "verify");
+        if (submit.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        return new SeedFigures((int)Number(submit, "acknowledged"), Number(submit, "duration_s"), (long)Number(submit, "errors"),
+            verify.ValueKind == JsonValueKind.Object ? (long)Number(verify, "lost") : -1);
+    }
+
+    private static double Number(JsonElement e, string property) =>
+        e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
+
+    private static string Machine()
+    {
+        var cores = Environment.ProcessorCount;
+        var memory = File.Exists("/proc/meminfo")
+            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]
+            : null;
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var gib = memory is null ? "?" : (long.Parse(memory, Inv) / 1024.0 / 1024.0).ToString("0", Inv);
+        return $"{cores} cores ({cpu ?? "unknown CPU"}), {gib} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+}
