@@ -5,21 +5,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Storage;
 
 namespace Exchange.Silo.Hosting;
 
 /// <summary>Settings of a silo, read from configuration ("Exchange" section, "ConnectionStrings:Exchange").</summary>
-public sealed record SiloSettings(
-    string ConnectionString, string ClusterId, string ServiceId, int SiloPort, int GatewayPort, TimeSpan IdleDeactivation,
-    GroupCommitOptions GroupCommit)
+public sealed record SiloSettings(string ConnectionString, string ClusterId, string ServiceId, int SiloPort, int GatewayPort, TimeSpan IdleDeactivation)
 {
-    /// <summary>Whether first writes of applications are group-committed unless configured (see docs/BENCHMARKS.md).</summary>
-    public const bool GroupCommitDefault = true;
-
     public static SiloSettings From(IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Exchange");
@@ -35,11 +27,7 @@ public sealed record SiloSettings(
             section["ServiceId"] ?? "exchange",
             section.GetValue("SiloPort", 11111),
             section.GetValue("GatewayPort", 30000),
-            TimeSpan.FromMinutes(section.GetValue("IdleDeactivationMinutes", 15.0)),
-            new GroupCommitOptions(
-                section.GetValue("GroupCommit:Enabled", GroupCommitDefault),
-                section.GetValue("GroupCommit:MaxBatch", 64),
-                section.GetValue("GroupCommit:Writers", 2)));
+            TimeSpan.FromMinutes(section.GetValue("IdleDeactivationMinutes", 15.0)));
     }
 
     /// <summary>
@@ -86,23 +74,12 @@ public static class SiloHostingExtensions
                 o.Invariant = Invariant;
                 o.ConnectionString = settings.ConnectionString;
             });
-            // With group commit, the ADO.NET provider serves under an inner name and the group-commit
-            // storage, which delegates everything but first writes to it, takes the grains' name.
-            var adoNetName = settings.GroupCommit.Enabled ? ExchangeStorage.ProviderName + "-adonet" : ExchangeStorage.ProviderName;
-            silo.AddAdoNetGrainStorage(adoNetName, o =>
+            silo.AddAdoNetGrainStorage(ExchangeStorage.ProviderName, o =>
             {
                 o.Invariant = Invariant;
                 o.ConnectionString = settings.ConnectionString;
                 o.GrainStorageSerializer = new ApplicationStateSerializer();
             });
-            if (settings.GroupCommit.Enabled)
-            {
-                silo.Services.AddKeyedSingleton<IGrainStorage>(ExchangeStorage.ProviderName, (sp, _) => new GroupCommitGrainStorage(
-                    sp.GetRequiredKeyedService<IGrainStorage>(adoNetName), sp.GetRequiredService<NpgsqlDataSource>(),
-                    sp.GetRequiredService<IOptions<ClusterOptions>>(), settings.GroupCommit,
-                    sp.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
-            }
-
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = Invariant;
