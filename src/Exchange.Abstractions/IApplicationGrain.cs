@@ -24,6 +24,13 @@ public interface IApplicationGrain : IGrainWithStringKey
     Task<ApplicationView?> GetAsync(Actor caller);
 
     /// <summary>
+    /// As <see cref="GetAsync"/>, but without the application when the caller already holds
+    /// <paramref name="knownVersion"/> of it: lets the gateway answer hot reads from its cache after
+    /// a call that carries a few bytes instead of the whole application.
+    /// </summary>
+    Task<ViewIfChanged> GetIfChangedAsync(Actor caller, long knownVersion);
+
+    /// <summary>
     /// The receipt of this application when <paramref name="payloadSha256"/> matches its payload;
     /// used by a racing or repeated submission to return the original receipt.
     /// </summary>

@@ -60,6 +60,16 @@ public sealed record ApplicationView(
     [property: Id(5)] DateTimeOffset? WithdrawalRequestedAt,
     [property: Id(6)] ApplicationDraft Draft);
 
+/// <summary>
+/// The answer to <see cref="IApplicationGrain.GetIfChangedAsync"/>: not visible (null view, version 0),
+/// unchanged (null view, the known version), or the current view.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ViewIfChanged(
+    [property: Id(0)] bool Visible,
+    [property: Id(1)] long Version,
+    [property: Id(2)] ApplicationView? View);
+
 public enum CommandResultKind
 {
     /// <summary>Done (or already done: the command was idempotent).</summary>

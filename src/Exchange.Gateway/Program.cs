@@ -1,6 +1,7 @@
 using Exchange.Gateway.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration (appsettings.json) comes from beside the program, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var settings = GatewaySettings.From(builder.Configuration);
 builder.AddExchangeGateway(settings);
 

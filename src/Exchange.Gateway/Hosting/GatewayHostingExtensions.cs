@@ -6,6 +6,7 @@ using Exchange.Gateway.ReadModel;
 using Exchange.Gateway.Services;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Orleans.Configuration;
@@ -31,7 +32,11 @@ public sealed record GatewaySettings(string ConnectionString, string ClusterId, 
 
 public static class GatewayHostingExtensions
 {
-    public static WebApplicationBuilder AddExchangeGateway(this WebApplicationBuilder builder, GatewaySettings settings)
+    /// <summary>
+    /// Adds the gRPC gateway. <paramref name="inSilo"/>: co-hosted in a silo process, which already
+    /// provides the cluster client, instead of joining the cluster as an Orleans client.
+    /// </summary>
+    public static WebApplicationBuilder AddExchangeGateway(this WebApplicationBuilder builder, GatewaySettings settings, bool inSilo = false)
     {
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -40,32 +45,20 @@ public static class GatewayHostingExtensions
             kestrel.Listen(System.Net.IPAddress.Parse(settings.ListenAddress), settings.Port, o => o.Protocols = HttpProtocols.Http2);
         });
 
-        builder.UseOrleansClient(client =>
+        if (!inSilo)
         {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = settings.ClusterId;
-                o.ServiceId = settings.ServiceId;
-            });
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = settings.ConnectionString;
-            });
-            // Find a restarted silo quickly.
-            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
-            // Above the largest deadline a platform should set (see README), so that the gateway answers
-            // with the grain's outcome rather than its own timeout.
-            client.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(60));
-        });
+            AddOrleansClient(builder, settings);
+        }
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
+        // TryAdd: in a silo these are already there, configured by the silo.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
+        builder.Services.TryAddSingleton(_ => CourtRegistry.LoadSample());
+        builder.Services.TryAddSingleton(_ => HolidayCalendar.LoadEmbedded());
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddSingleton<ApplicationListing>();
-        builder.Services.AddSingleton(_ => CourtRegistry.LoadSample());
-        builder.Services.AddSingleton(_ => HolidayCalendar.LoadEmbedded());
+        builder.Services.AddSingleton<ApplicationResponseCache>();
 
         builder.Services.AddGrpc(o =>
         {
@@ -93,6 +86,28 @@ public static class GatewayHostingExtensions
             o.Timeout = TimeSpan.FromSeconds(5);
         });
         return builder;
+    }
+
+    private static void AddOrleansClient(WebApplicationBuilder builder, GatewaySettings settings)
+    {
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = settings.ConnectionString;
+            });
+            // Find a restarted silo quickly.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // Above the largest deadline a platform should set (see README), so that the gateway answers
+            // with the grain's outcome rather than its own timeout.
+            client.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(60));
+        });
     }
 
     public static WebApplication MapExchangeGateway(this WebApplication app)

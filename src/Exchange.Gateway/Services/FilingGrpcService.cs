@@ -21,7 +21,8 @@ public sealed class FilingGrpcService(
     ApplicationListing listing,
     D.CourtRegistry courts,
     D.HolidayCalendar calendar,
-    TimeProvider clock) : FilingService.FilingServiceBase
+    TimeProvider clock,
+    ApplicationResponseCache responses) : FilingService.FilingServiceBase
 {
     public override async Task<Receipt> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {
@@ -56,9 +57,23 @@ public sealed class FilingGrpcService(
     {
         var platform = Principal.RequirePlatform(context);
         var id = ParseApplicationId(request.ApplicationId);
-        var view = await cluster.GetGrain<IApplicationGrain>(id).GetAsync(platform.ToActor()).WaitAsync(context.CancellationToken)
-            ?? throw GrpcErrors.NotFound("application", id);
-        return ApplicationMapper.ToProto(view);
+        // Hot reads: the grain confirms visibility and version; an unchanged application comes from the cache.
+        var cached = responses.Find(id);
+        var answer = await cluster.GetGrain<IApplicationGrain>(id).GetIfChangedAsync(platform.ToActor(), cached?.Version ?? 0)
+            .WaitAsync(context.CancellationToken);
+        if (!answer.Visible)
+        {
+            throw GrpcErrors.NotFound("application", id);
+        }
+
+        if (answer.View is null && cached is not null)
+        {
+            return cached;
+        }
+
+        var application = ApplicationMapper.ToProto(answer.View!);
+        responses.Remember(id, application);
+        return application;
     }
 
     public override async Task<ListApplicationsResponse> ListApplications(ListApplicationsRequest request, ServerCallContext context)

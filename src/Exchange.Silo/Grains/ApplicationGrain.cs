@@ -139,6 +139,14 @@ public sealed partial class ApplicationGrain(
         return ToView();
     }
 
+    public async Task<ViewIfChanged> GetIfChangedAsync(Actor caller, long knownVersion)
+    {
+        var view = await GetAsync(caller);
+        return view is null ? new ViewIfChanged(false, 0, null)
+            : view.Version == knownVersion ? new ViewIfChanged(true, knownVersion, null)
+            : new ViewIfChanged(true, view.Version, view);
+    }
+
     public async Task<CommandOutcome> RequestWithdrawalAsync(Actor caller, string reason)
     {
         await EnsureLoadedAsync();

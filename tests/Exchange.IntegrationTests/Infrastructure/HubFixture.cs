@@ -19,7 +19,8 @@ public class HubFixture : IAsyncLifetime
 
     public HubProcess Silo { get; private set; } = null!;
 
-    public HubProcess Gateway { get; private set; } = null!;
+    /// <summary>The gateway process; null when the gateway is co-hosted in the silo.</summary>
+    public HubProcess? Gateway { get; private set; }
 
     public GrpcChannel Channel { get; private set; } = null!;
 
@@ -54,17 +55,39 @@ public class HubFixture : IAsyncLifetime
         CourtKey = await RegisterAsync("court", Court, "天山区人民法院 立案庭");
     }
 
-    public async Task StartSiloAsync() =>
-        Silo = await HubProcess.StartAsync("Exchange.Silo", new Dictionary<string, string>
+    /// <summary>True: the gateway runs inside the silo process (Exchange:CoHostGateway) instead of its own.</summary>
+    protected virtual bool CoHosted => false;
+
+    public async Task StartSiloAsync()
+    {
+        var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Exchange"] = Database.ConnectionString,
             ["Exchange__ClusterId"] = clusterId,
             ["Exchange__SiloPort"] = SiloPort.ToString(),
             ["Exchange__GatewayPort"] = SiloGatewayPort.ToString(),
-        }, "Exchange silo ready", StartTimeout);
+        };
+        if (CoHosted)
+        {
+            environment["Exchange__CoHostGateway"] = "true";
+            environment["Exchange__Port"] = GatewayPort.ToString();
+        }
 
-    public async Task StartGatewayAsync() =>
-        Gateway = await HubProcess.StartAsync("Exchange.Gateway", new Dictionary<string, string>
+        Silo = await HubProcess.StartAsync("Exchange.Silo", environment, CoHosted ? "Exchange gateway ready" : "Exchange silo ready", StartTimeout);
+    }
+
+    public async Task StartGatewayAsync()
+    {
+        if (CoHosted)
+        {
+            return;
+        }
+
+        Gateway = await StartGatewayProcessAsync();
+    }
+
+    private async Task<HubProcess> StartGatewayProcessAsync() =>
+        await HubProcess.StartAsync("Exchange.Gateway", new Dictionary<string, string>
         {
             ["ConnectionStrings__Exchange"] = Database.ConnectionString,
             ["Exchange__ClusterId"] = clusterId,
