@@ -57,9 +57,16 @@ echo_port=$(free_port $((port + 1)))
 log "starting the hub (silo $silo_port/$silo_gateway_port, gateway $port) and the echo server ($echo_port)"
 export ConnectionStrings__Exchange="$db" Exchange__ClusterId=bench Exchange__SiloPort=$silo_port \
   Exchange__GatewayPort=$silo_gateway_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2
-start_component silo "$out/silo.log" "Exchange silo ready" dotnet src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll
+silo_ready="Exchange silo ready"
+[[ "${Exchange__CoHostGateway:-false}" == true ]] && silo_ready="Exchange gateway ready"
+start_component silo "$out/silo.log" "$silo_ready" dotnet src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll
 silo_pid=${pids[-1]}
-start_component gateway "$out/gateway.log" "Exchange gateway ready" dotnet src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll
+if [[ "${Exchange__CoHostGateway:-false}" == true ]]; then
+  grep -q "Exchange gateway ready" "$out/silo.log" || { echo "the co-hosted gateway did not start" >&2; exit 1; }
+  log "gateway co-hosted in the silo process"
+else
+  start_component gateway "$out/gateway.log" "Exchange gateway ready" dotnet src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll
+fi
 start_component echo "$out/echo.log" "Echo server ready" "${app[@]}" echo-server --port "$echo_port"
 "${app[@]}" provision --db "$db" --platforms 20 --out "$work/keys.json" >"$out/provision.log"
 
