@@ -24,7 +24,8 @@ status=0
 dotnet test Exchange.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee "$work/test.log" || status=$?
 
 # One closing line over every test project, in the plain form CI reads.
-passed=$(grep -E '^\s+Passed: [0-9]+' "$work/test.log" | awk '{s += $2} END {print s + 0}')
-failed=$(grep -E '^\s+Failed: [0-9]+' "$work/test.log" | awk '{s += $2} END {print s + 0}')
+# (awk, not grep: a run without failures has no "Failed:" line, and grep would fail the script.)
+passed=$(awk '/^[[:space:]]+Passed: [0-9]+/ {s += $2} END {print s + 0}' "$work/test.log")
+failed=$(awk '/^[[:space:]]+Failed: [0-9]+/ {s += $2} END {print s + 0}' "$work/test.log")
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -133,5 +133,6 @@ log "writing $benchmarks_md"
   --pgbench-tps "$pgbench_tps" --pgbench-latency-ms "$pgbench_latency" --payload-bytes "$payload_bytes" \
   --rss-start "$rss_start" --rss-half "$rss_half" --rss-full "$rss_full" --rss-idle "$rss_idle" \
   --seed-size "$seed_size" --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" \
-  --command "loadtests/run.sh $duration $concurrency" --commit "$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+  --command "$( [[ "${Exchange__CoHostGateway:-false}" == true ]] && echo 'Exchange__CoHostGateway=true ')loadtests/run.sh $duration $concurrency" \
+  --hub-mode "$( [[ "${Exchange__CoHostGateway:-false}" == true ]] && echo 'gateway co-hosted in the silo process' || echo 'silo and gateway in separate processes')" --commit "$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
 log "done: reports in ${out#"$root/"}, summary in ${benchmarks_md#"$root/"}"

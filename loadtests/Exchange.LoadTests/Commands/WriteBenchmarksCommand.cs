@@ -34,10 +34,11 @@ internal static class WriteBenchmarksCommand
         var warmup = new Option<int>("--warmup") { Required = true };
         var commandLine = new Option<string>("--command") { Required = true };
         var commit = new Option<string>("--commit") { Required = true };
+        var hubMode = new Option<string>("--hub-mode") { Description = "How the hub ran, e.g. \"gateway co-hosted in the silo\"", Required = true };
         var command = new Command("write-benchmarks", "Write docs/BENCHMARKS.md from one run of loadtests/run.sh")
         {
             reports, output, pgbenchTps, pgbenchLatency, payloadBytes, rssStart, rssHalf, rssFull, rssIdle, seedSize,
-            concurrency, duration, warmup, commandLine, commit,
+            concurrency, duration, warmup, commandLine, commit, hubMode,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -46,7 +47,7 @@ internal static class WriteBenchmarksCommand
                 parseResult.GetValue(payloadBytes), parseResult.GetValue(rssStart), parseResult.GetValue(rssHalf),
                 parseResult.GetValue(rssFull), parseResult.GetValue(rssIdle), parseResult.GetValue(seedSize),
                 parseResult.GetValue(concurrency), parseResult.GetValue(duration), parseResult.GetValue(warmup),
-                parseResult.GetRequiredValue(commandLine), parseResult.GetRequiredValue(commit));
+                parseResult.GetRequiredValue(commandLine), parseResult.GetRequiredValue(commit), parseResult.GetRequiredValue(hubMode));
             var file = parseResult.GetRequiredValue(output);
             var kept = file.Exists ? KeptPart(await File.ReadAllTextAsync(file.FullName, cancellationToken)) : "";
             await File.WriteAllTextAsync(file.FullName, Render(run) + KeepMarker + "\n" + kept, cancellationToken);
@@ -64,7 +65,8 @@ internal static class WriteBenchmarksCommand
 
     private sealed record BenchmarkRun(
         DirectoryInfo Reports, double PgbenchTps, double PgbenchLatencyMs, int PayloadBytes, long RssStart, long RssHalf,
-        long RssFull, long RssIdle, int SeedSize, int Concurrency, int Duration, int Warmup, string CommandLine, string Commit);
+        long RssFull, long RssIdle, int SeedSize, int Concurrency, int Duration, int Warmup, string CommandLine, string Commit,
+        string HubMode);
 
     private static string Render(BenchmarkRun run)
     {
@@ -79,6 +81,7 @@ internal static class WriteBenchmarksCommand
         md.AppendLine($"- command: `{run.CommandLine}` (from the repository root; reports in `loadtests/reports/{run.Reports.Name}/`)");
         md.AppendLine($"- commit: `{run.Commit}`; run at {run.Reports.Name} (UTC)");
         md.AppendLine($"- machine: {Machine()}");
+        md.AppendLine($"- hub: {run.HubMode}; silo and gateway with their default settings but `Exchange:IdleDeactivationMinutes=2`");
         md.AppendLine($"- load: {run.Concurrency} concurrent callers (closed model), {run.Warmup} s warm-up then {run.Duration} s measured per scenario; PostgreSQL with `synchronous_commit=on`, `fsync=on`; hub, PostgreSQL and load generator on the same machine");
         md.AppendLine();
         md.AppendLine("| measure | result | baseline in the same run | ratio | target | met |");

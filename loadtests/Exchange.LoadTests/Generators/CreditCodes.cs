@@ -10,12 +10,6 @@ namespace Exchange.LoadTests.Generators;
 /// </summary>
 public static class CreditCodes
 {
-    /// <summary>GB 32100 characters in value order: digits and A–Y without I, O, S, V, Z.</summary>
-    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-    // 3^i mod 31 for i = 0..16.
-    private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
     // GB 11714 weights of the organisation code's eight body characters.
     private static readonly int[] OrganizationWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -43,33 +37,7 @@ public static class CreditCodes
             var c => (char)('0' + c),
         };
         var first17 = authorityAndType + division + body + organizationCheck;
-        return first17 + CheckCharacter(first17);
-    }
-
-    /// <summary>The GB 32100 check character: 31 − (Σ value × 3^i mod 31) mod 31, with 31 written as 0.</summary>
-    /// <param name="first17">17 characters of the alphabet.</param>
-    /// <returns>The check character.</returns>
-    public static char CheckCharacter(string first17)
-    {
-        ArgumentNullException.ThrowIfNull(first17);
-        if (first17.Length != 17)
-        {
-            throw new ArgumentException("Expected 17 characters.", nameof(first17));
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            var value = Alphabet.IndexOf(first17[i], StringComparison.Ordinal);
-            if (value < 0)
-            {
-                throw new ArgumentException($"'{first17[i]}' is not a GB 32100 character.", nameof(first17));
-            }
-
-            sum += value * Weights[i];
-        }
-
-        var check = 31 - (sum % 31);
-        return Alphabet[check == 31 ? 0 : check];
+        // The check character comes from the hub's own rule, so generated data cannot drift from it.
+        return first17 + Exchange.Domain.UnifiedSocialCreditCode.ComputeCheckCharacter(first17);
     }
 }

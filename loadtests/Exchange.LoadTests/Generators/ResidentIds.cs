@@ -8,11 +8,6 @@ namespace Exchange.LoadTests.Generators;
 /// </summary>
 public static class ResidentIds
 {
-    /// <summary>The check character for each value of (weighted sum mod 11).</summary>
-    private const string CheckCharacters = "10X98765432";
-
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
     // Address codes (GB/T 2260): mostly the districts of Urumqi, where the sample courts sit, and a
     // few elsewhere, since parties are not always local.
     private static readonly string[] AddressCodes =
@@ -37,26 +32,7 @@ public static class ResidentIds
         var first17 = AddressCodes[random.Next(AddressCodes.Length)]
             + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture)
             + sequence.ToString("D3", CultureInfo.InvariantCulture);
-        return first17 + CheckCharacter(first17);
-    }
-
-    /// <summary>The GB 11643 check character of 17 digits: weighted sum mod 11 indexes "10X98765432".</summary>
-    /// <param name="first17">17 ASCII digits.</param>
-    /// <returns>A digit or 'X'.</returns>
-    public static char CheckCharacter(string first17)
-    {
-        ArgumentNullException.ThrowIfNull(first17);
-        if (first17.Length != 17)
-        {
-            throw new ArgumentException("Expected 17 digits.", nameof(first17));
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (first17[i] - '0') * Weights[i];
-        }
-
-        return CheckCharacters[sum % 11];
+        // The check character comes from the hub's own rule, so generated data cannot drift from it.
+        return first17 + Exchange.Domain.ResidentId.ComputeCheckCharacter(first17);
     }
 }
