@@ -9,7 +9,8 @@
 #
 #   loadtests/run.sh [DURATION_SECONDS=30] [CONCURRENCY=64]
 #   environment: WARMUP (seconds, default 20), SEED_SIZE (default 36049), IDLE_WAIT (seconds to wait for
-#   idle applications to leave memory, default 200), BENCHMARKS_MD (default docs/BENCHMARKS.md),
+#   idle applications to leave memory, default 300: idle deactivation after 2 minutes, Orleans' collection
+#   quantum and the memory-return check), BENCHMARKS_MD (default docs/BENCHMARKS.md),
 #   PHASES (default "memory pgbench echo get-hot submit-unique platform-day"; with fewer phases, for
 #   comparing one change, the figures are printed and BENCHMARKS.md is left alone), and any hub setting
 #   as an environment variable, e.g. Exchange__GroupCommit__Enabled=false
@@ -21,7 +22,7 @@ duration=${1:-30}
 concurrency=${2:-64}
 warmup=${WARMUP:-20}
 seed_size=${SEED_SIZE:-36049}
-idle_wait=${IDLE_WAIT:-200}
+idle_wait=${IDLE_WAIT:-300}
 benchmarks_md=${BENCHMARKS_MD:-$root/docs/BENCHMARKS.md}
 all_phases="memory pgbench echo get-hot submit-unique platform-day"
 phases=${PHASES:-$all_phases}
