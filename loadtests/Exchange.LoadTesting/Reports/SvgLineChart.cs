@@ -113,11 +113,10 @@ internal static class SvgLineChart
         return (Math.Ceiling((max / step) - 1e-9) * step, step);
     }
 
-    private static string Tick(double value, double step)
-    {
-        var decimals = step >= 1 ? 0 : Math.Min(6, (int)Math.Ceiling(-Math.Log10(step)));
-        return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
+    // As many decimals as the value needs (a 2.5 step labels 2.5 and 7.5, not 2 and 8), without float noise.
+    private static string Tick(double value, double step) =>
+        Math.Round(value, step >= 1 ? 1 : Math.Min(6, (int)Math.Ceiling(-Math.Log10(step)) + 1))
+            .ToString("0.######", CultureInfo.InvariantCulture);
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
