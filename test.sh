@@ -13,15 +13,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=${EXCHANGE_TEST_PG_PORT:-55433}
-while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+source "$root/scripts/lib.sh"
+port=$(free_port "${EXCHANGE_TEST_PG_PORT:-55433}")
 scripts/pg.sh start "$work/pg" "$port"
 export EXCHANGE_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Database=exchange"
 export EXCHANGE_TEST_WORK="$work"
 
 dotnet build Exchange.sln -c Release -nologo -v q
 status=0
-dotnet test Exchange.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee "$work/test.log" || status=$?
+# One test project at a time (-m:1): the harness's timing tests and the integration tests' processes
+# would otherwise compete for the two cores.
+dotnet test Exchange.sln -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" "$@" | tee "$work/test.log" || status=$?
 
 # One closing line over every test project, in the plain form CI reads.
 # (awk, not grep: a run without failures has no "Failed:" line, and grep would fail the script.)

@@ -158,15 +158,22 @@ public sealed class CallOutcomeTests
     public async Task RunAsync_RampingConstant_RampsUsersUpFromZero()
     {
         int current = 0, peak = 0;
+        var allFourIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var scenario = Scenario.Create("s", async _ =>
             {
-                InterlockedMax(ref peak, Interlocked.Increment(ref current));
-                await Task.Delay(10);
+                var now = Interlocked.Increment(ref current);
+                InterlockedMax(ref peak, now);
+                if (now >= 4)
+                {
+                    allFourIn.TrySetResult();
+                }
+
+                // Each call waits (bounded) until four are in flight at once, so the number of users
+                // the ramp created shows as concurrency however busy the machine is.
+                await Task.WhenAny(allFourIn.Task, Task.Delay(TimeSpan.FromSeconds(1)));
                 Interlocked.Decrement(ref current);
                 return StepResult.Ok();
             })
-            // The plateau is long enough that the fourth user gets to call even if the test host is
-            // busy starting up; the assertion is about how many users exist, not about timing.
             .WithLoadSimulations(Simulation.RampingConstant(4, TimeSpan.FromSeconds(0.3)), Simulation.KeepConstant(4, TimeSpan.FromSeconds(0.7)));
 
         await Run.QuietAsync(scenario);

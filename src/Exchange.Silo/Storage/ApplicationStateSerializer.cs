@@ -13,7 +13,7 @@ namespace Exchange.Silo.Storage;
 /// </summary>
 public sealed class ApplicationStateSerializer : IGrainStorageSerializer
 {
-    public static readonly JsonSerializerOptions Options = CreateOptions();
+    private static readonly JsonSerializerOptions Options = CreateOptions();
 
     public BinaryData Serialize<T>(T? input) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(input, Options));
 

@@ -28,19 +28,6 @@ public sealed class SerializationTests
         Assert.True(ValidDrafts.Validate(copy).IsAccepted); // contents are not stored; the hash stands for them
     }
 
-    [Theory]
-    [MemberData(nameof(Drafts))]
-    public void Json_RoundTripWithDomainOptions_PreservesContent(string which)
-    {
-        var draft = Draft(which);
-
-        var json = JsonSerializer.Serialize(draft, DomainJson.Options);
-        var copy = JsonSerializer.Deserialize<ApplicationDraft>(json, DomainJson.Options)!;
-
-        Assert.Contains("\"JudicialConfirmation\"", JsonSerializer.Serialize(ValidDrafts.JudicialConfirmation(), DomainJson.Options), StringComparison.Ordinal);
-        Assert.Equal(CanonicalPayload.Sha256Hex(draft), CanonicalPayload.Sha256Hex(copy));
-    }
-
     [Fact]
     public void Json_NeverStoresAttachmentContent()
     {
