@@ -145,8 +145,7 @@ public static class ApplicationMapper
             return null;
         }
 
-        // The range Timestamp allows (years 1–9999) and whole nanoseconds.
-        if (timestamp.Seconds is >= -62135596800 and <= 253402300799 && timestamp.Nanos is >= 0 and <= 999_999_999)
+        if (IsValid(timestamp))
         {
             return timestamp.ToDateTimeOffset();
         }
@@ -154,6 +153,10 @@ public static class ApplicationMapper
         violations.Add(new D.FieldViolation(path, "not a valid timestamp"));
         return null;
     }
+
+    /// <summary>Whether a Timestamp is in the range it allows (years 1–9999) with whole nanoseconds.</summary>
+    public static bool IsValid(Timestamp timestamp) =>
+        timestamp.Seconds is >= -62135596800 and <= 253402300799 && timestamp.Nanos is >= 0 and <= 999_999_999;
 
     // ---- back to the wire ----
 

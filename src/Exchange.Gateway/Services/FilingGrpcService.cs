@@ -179,7 +179,7 @@ public sealed class FilingGrpcService(
             return null;
         }
 
-        if (timestamp.Seconds is >= -62135596800 and <= 253402300799 && timestamp.Nanos is >= 0 and <= 999_999_999)
+        if (ApplicationMapper.IsValid(timestamp))
         {
             return timestamp.ToDateTimeOffset();
         }
