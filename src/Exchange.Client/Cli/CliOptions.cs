@@ -113,11 +113,16 @@ internal static class CliOptions
     /// <summary>Adds a usage error unless <paramref name="after"/> is before <paramref name="before"/>, as the hub requires.</summary>
     public static void RequireRange(CommandResult result, Option<Timestamp?> after, Option<Timestamp?> before)
     {
-        if (result.GetValue(after) is { } a && result.GetValue(before) is { } b && a.CompareTo(b) >= 0)
+        // From the tokens, not GetValue: that throws when either option failed to parse, and
+        // that failure is reported already.
+        if (TimeOf(result.GetResult(after)) is { } a && TimeOf(result.GetResult(before)) is { } b && a >= b)
         {
             result.AddError($"{after.Name} must be before {before.Name}");
         }
     }
+
+    private static DateTimeOffset? TimeOf(OptionResult? result) =>
+        result is { Tokens.Count: 1 } ? ParseTime(result.Tokens[0].Value) : null;
 
     public static DateTimeOffset? ParseTime(string token)
     {
