@@ -97,7 +97,7 @@ internal static class CourtOutput
                 durations.AddRow(Output.TypeShort(d.Type), Duration(d.ReceiptToAcceptance), Duration(d.AcceptanceToRuling));
             }
 
-            durations.Caption("days: mean, 90th percentile (n = applications that reached both events); JC = judicial confirmation, MD = mediation document");
+            durations.Caption("days: mean, p90 (n = applications that reached both events)");
             console.Write(durations);
         }
     }
