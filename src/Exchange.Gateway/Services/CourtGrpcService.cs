@@ -35,24 +35,10 @@ public sealed class CourtGrpcService(
     {
         var court = Principal.RequireCourt(context);
         var violations = new List<(string, string)>();
-        if (request.PageSize < 0)
-        {
-            violations.Add(("page_size", "must not be negative"));
-        }
-
+        ListChecks.CheckFilters(request.PageSize, request.Statuses, request.Type, violations);
         if (request.DueWithinDays is < 0 or > 30)
         {
             violations.Add(("due_within_days", "must be 0 (meaning 3) to 30 days"));
-        }
-
-        if (request.Statuses.Any(s => s == ApplicationStatus.Unspecified || !System.Enum.IsDefined(s)))
-        {
-            violations.Add(("statuses", "contains an unspecified or unknown status"));
-        }
-
-        if (!System.Enum.IsDefined(request.Type))
-        {
-            violations.Add(("type", "unknown application type"));
         }
 
         if (!System.Enum.IsDefined(request.DeadlineState))
@@ -65,12 +51,7 @@ public sealed class CourtGrpcService(
             violations.Add(("platform_id", "at most 64 characters"));
         }
 
-        var after = ToInstant(request.ReceivedAfter, "received_after", violations);
-        var before = ToInstant(request.ReceivedBefore, "received_before", violations);
-        if (after is not null && before is not null && after >= before)
-        {
-            violations.Add(("received_after", "must be before received_before"));
-        }
+        var (after, before) = ListChecks.ReceivedRange(request.ReceivedAfter, request.ReceivedBefore, violations);
 
         var filter = new DocketFilter(court.Id, [.. request.Statuses.Select(s => (D.ApplicationStatus)s)],
             request.Type == ApplicationType.Unspecified ? null : (D.ApplicationType)request.Type,
@@ -261,12 +242,7 @@ public sealed class CourtGrpcService(
     {
         var court = Principal.RequireCourt(context);
         var violations = new List<(string, string)>();
-        var after = ToInstant(request.ReceivedAfter, "received_after", violations);
-        var before = ToInstant(request.ReceivedBefore, "received_before", violations);
-        if (after is not null && before is not null && after >= before)
-        {
-            violations.Add(("received_after", "must be before received_before"));
-        }
+        var (after, before) = ListChecks.ReceivedRange(request.ReceivedAfter, request.ReceivedBefore, violations);
 
         if (violations.Count > 0)
         {
@@ -310,21 +286,5 @@ public sealed class CourtGrpcService(
         });
         var actor = court.ToActor() with { Name = common.OfficerName.Length > 0 ? common.OfficerName : court.DisplayName };
         return Acts.PerformAsync(cluster, id, actor, request, context, wrapped);
-    }
-
-    private static DateTimeOffset? ToInstant(Timestamp? timestamp, string field, List<(string, string)> violations)
-    {
-        if (timestamp is null)
-        {
-            return null;
-        }
-
-        if (ApplicationMapper.IsValid(timestamp))
-        {
-            return timestamp.ToDateTimeOffset();
-        }
-
-        violations.Add((field, "not a valid timestamp"));
-        return null;
     }
 }

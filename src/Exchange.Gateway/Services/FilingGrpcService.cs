@@ -57,7 +57,7 @@ public sealed class FilingGrpcService(
     public override async Task<Application> GetApplication(GetApplicationRequest request, ServerCallContext context)
     {
         var platform = Principal.RequirePlatform(context);
-        var id = ParseApplicationId(request.ApplicationId);
+        var id = Acts.ParseApplicationId(request.ApplicationId);
         // Hot reads: the grain confirms visibility and version; an unchanged application comes from the cache.
         var cached = responses.Find(id);
         var answer = await cluster.GetGrain<IApplicationGrain>(id).GetIfChangedAsync(platform.ToActor(), cached?.Version ?? 0)
@@ -81,32 +81,13 @@ public sealed class FilingGrpcService(
     {
         var platform = Principal.RequirePlatform(context);
         var violations = new List<(string, string)>();
-        if (request.PageSize < 0)
-        {
-            violations.Add(("page_size", "must not be negative"));
-        }
-
-        if (request.Statuses.Any(s => s == ApplicationStatus.Unspecified || !System.Enum.IsDefined(s)))
-        {
-            violations.Add(("statuses", "contains an unspecified or unknown status"));
-        }
-
-        if (!System.Enum.IsDefined(request.Type))
-        {
-            violations.Add(("type", "unknown application type"));
-        }
-
+        ListChecks.CheckFilters(request.PageSize, request.Statuses, request.Type, violations);
         if (request.CourtCode.Length > 0 && !D.CourtCode.IsWellFormed(request.CourtCode))
         {
             violations.Add(("court_code", "not a court code (e.g. 新0102)"));
         }
 
-        var after = ToInstant(request.ReceivedAfter, "received_after", violations);
-        var before = ToInstant(request.ReceivedBefore, "received_before", violations);
-        if (after is not null && before is not null && after >= before)
-        {
-            violations.Add(("received_after", "must be before received_before"));
-        }
+        var (after, before) = ListChecks.ReceivedRange(request.ReceivedAfter, request.ReceivedBefore, violations);
 
         var filter = new ListingFilter(platform.Id, [.. request.Statuses.Select(s => (D.ApplicationStatus)s)],
             request.Type == ApplicationType.Unspecified ? null : (D.ApplicationType)request.Type,
@@ -150,7 +131,7 @@ public sealed class FilingGrpcService(
     public override async Task<Application> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context)
     {
         var platform = Principal.RequirePlatform(context);
-        var id = ParseApplicationId(request.ApplicationId);
+        var id = Acts.ParseApplicationId(request.ApplicationId);
         var outcome = await cluster.GetGrain<IApplicationGrain>(id).RequestWithdrawalAsync(platform.ToActor(), request.Reason)
             .WaitAsync(context.CancellationToken);
         return outcome.Kind switch
@@ -172,7 +153,7 @@ public sealed class FilingGrpcService(
     public override Task<Application> RecordService(RecordServiceRequest request, ServerCallContext context)
     {
         var platform = Principal.RequirePlatform(context);
-        var id = ParseApplicationId(request.ApplicationId);
+        var id = Acts.ParseApplicationId(request.ApplicationId);
         var violations = new List<D.FieldViolation>();
         var servedAt = ApplicationMapper.ToInstantOrViolation(request.ServedTime, "served_time", violations);
         ThrowIfAny(violations);
@@ -188,7 +169,7 @@ public sealed class FilingGrpcService(
     public override Task<Application> RecordSignature(RecordSignatureRequest request, ServerCallContext context)
     {
         var platform = Principal.RequirePlatform(context);
-        var id = ParseApplicationId(request.ApplicationId);
+        var id = Acts.ParseApplicationId(request.ApplicationId);
         var violations = new List<D.FieldViolation>();
         var signedAt = ApplicationMapper.ToInstantOrViolation(request.SignedTime, "signed_time", violations);
         ThrowIfAny(violations);
@@ -207,7 +188,7 @@ public sealed class FilingGrpcService(
     private Task<Application> AnswerAsync(string applicationId, string requestId, Supplement? supplement, D.Act act, ServerCallContext context)
     {
         var platform = Principal.RequirePlatform(context);
-        var id = ParseApplicationId(applicationId);
+        var id = Acts.ParseApplicationId(applicationId);
         var violations = new List<D.FieldViolation>();
         var attachments = ApplicationMapper.ToAttachments(supplement?.Attachments ?? [], "supplement.attachments", violations);
         ThrowIfAny(violations);
@@ -226,32 +207,6 @@ public sealed class FilingGrpcService(
         {
             throw Invalid(violations, "INVALID_ARGUMENT");
         }
-    }
-
-    private static string ParseApplicationId(string value)
-    {
-        if (!Guid.TryParseExact(value, "D", out var id))
-        {
-            GrpcErrors.ThrowInvalidArgument("application_id", "must be a UUID such as 0190b2a4-7c1e-7d3a-9f51-2c6a1e0b9d47");
-        }
-
-        return id.ToString();
-    }
-
-    private static DateTimeOffset? ToInstant(Timestamp? timestamp, string field, List<(string, string)> violations)
-    {
-        if (timestamp is null)
-        {
-            return null;
-        }
-
-        if (ApplicationMapper.IsValid(timestamp))
-        {
-            return timestamp.ToDateTimeOffset();
-        }
-
-        violations.Add((field, "not a valid timestamp"));
-        return null;
     }
 
     private static RpcException Invalid(IEnumerable<D.FieldViolation> violations, string reason = "INVALID_APPLICATION") =>
