@@ -56,8 +56,8 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
         {
             PageSize = 500,
             Statuses = { ApplicationStatus.Confirmed },
-            ReceivedAfter = Timestamp.FromDateTimeOffset(start.AddSeconds(-1)),
-            ReceivedBefore = Timestamp.FromDateTimeOffset(end.AddSeconds(1)),
+            ReceivedAfter = Timestamp.FromDateTimeOffset(start),
+            ReceivedBefore = Timestamp.FromDateTimeOffset(end),
         };
         do
         {
