@@ -327,20 +327,20 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
     }
 
     [Fact]
-    public async Task AnActRepeatedWithItsRequestId_AfterLaterActs_ReturnsTheApplicationAsThatActLeftItAndAppendsNothing()
+    public async Task AnActRepeatedWithItsRequestId_AfterLaterActs_ReturnsTheApplicationAsItIsNowAndAppendsNothing()
     {
         var id = (await Flow.SubmitAsync(ApplicationType.JudicialConfirmation)).ApplicationId;
         var acceptRequest = CourtFlow.NewRequestId("accept");
-        var accepted = await Flow.AcceptAsync(id, acceptRequest);
+        await Flow.AcceptAsync(id, acceptRequest);
         var startRequest = CourtFlow.NewRequestId("start");
-        var underReview = await Flow.StartReviewAsync(id, startRequest);
+        await Flow.StartReviewAsync(id, startRequest);
         var confirmed = await Flow.ConfirmAsync(id);
 
         var acceptedAgain = await Flow.AcceptAsync(id, acceptRequest);
         var startedAgain = await Flow.StartReviewAsync(id, startRequest);
 
-        Assert.Equal(accepted, acceptedAgain);
-        Assert.Equal(underReview, startedAgain);
+        Assert.Equal(confirmed, acceptedAgain);
+        Assert.Equal(confirmed, startedAgain);
         Assert.Equal(confirmed, await Flow.GetAsync(id));
         Assert.Equal(confirmed.Version, (await Flow.HistoryAsync(id)).Count);
 
@@ -349,19 +349,50 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
     }
 
     [Fact]
-    public async Task ThePlatformsAnswerRepeatedWithItsRequestId_AfterLaterActs_ReturnsTheApplicationAsItLeftIt()
+    public async Task ThePlatformsAnswerRepeatedWithItsRequestId_AfterLaterActs_ReturnsTheApplicationAsItIsNow()
     {
         var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.CorrectionRequested);
         var id = app.Receipt.ApplicationId;
         var requestId = CourtFlow.NewRequestId("fix");
-        var corrected = await Flow.SubmitCorrectionAsync(id, requestId);
+        await Flow.SubmitCorrectionAsync(id, requestId);
         var accepted = await Flow.AcceptAsync(id);
 
         var again = await Flow.SubmitCorrectionAsync(id, requestId);
 
-        Assert.Equal(corrected, again);
+        Assert.Equal(accepted, again);
         Assert.Equal(accepted, await Flow.GetAsync(id));
         Assert.Equal(accepted.Version, (await Flow.HistoryAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task ARequestIdUsedForAnotherActOnTheSameApplication_IsAlreadyExistsRequestIdReusedAndChangesNothing()
+    {
+        var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.CorrectionRequested);
+        var id = app.Receipt.ApplicationId;
+        var courtRequest = CourtFlow.NewRequestId("court");
+        var platformRequest = CourtFlow.NewRequestId("platform");
+        await Flow.SubmitCorrectionAsync(id, platformRequest);
+        await Flow.AcceptAsync(id, courtRequest);
+        var current = await Flow.GetAsync(id);
+        var snapshot = await StoreSnapshot.TakeAsync(hub.Database);
+
+        // The court's request id on another court act, and on a platform answer; the platform's on a court act.
+        var startWithCourts = await RpcAssert.FailsWith(Grpc.Core.StatusCode.AlreadyExists, () => Flow.StartReviewAsync(id, courtRequest));
+        var withdrawWithCourts = await RpcAssert.FailsWith(Grpc.Core.StatusCode.AlreadyExists, () => Flow.TreatAsWithdrawnAsync(id, courtRequest));
+        var startWithPlatforms = await RpcAssert.FailsWith(Grpc.Core.StatusCode.AlreadyExists, () => Flow.StartReviewAsync(id, platformRequest));
+
+        Assert.Equal("REQUEST_ID_REUSED", startWithCourts.Info().Reason);
+        Assert.Equal("REQUEST_ID_REUSED", withdrawWithCourts.Info().Reason);
+        Assert.Equal("REQUEST_ID_REUSED", startWithPlatforms.Info().Reason);
+        Assert.Equal(snapshot, await StoreSnapshot.TakeAsync(hub.Database));
+        Assert.Equal(current, await Flow.GetAsync(id));
+
+        // Later, with the status right for it, the platform's request id on its other answer.
+        await Flow.StartReviewAsync(id);
+        await Flow.RequestSupplementAsync(id);
+        var supplement = await RpcAssert.FailsWith(Grpc.Core.StatusCode.AlreadyExists, () => Flow.SubmitSupplementAsync(id, platformRequest));
+        Assert.Equal("REQUEST_ID_REUSED", supplement.Info().Reason);
+        Assert.Equal(ApplicationStatus.SupplementRequested, (await Flow.GetAsync(id)).Status);
     }
 
     [Fact]
