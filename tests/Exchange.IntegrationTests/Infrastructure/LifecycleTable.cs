@@ -80,5 +80,6 @@ public static class LifecycleTable
 
     /// <summary>The proto enum name of a status, e.g. "UNDER_REVIEW", as ErrorInfo.metadata["status"] carries it.</summary>
     public static string ProtoName(ApplicationStatus status) =>
-        CommonReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.EnumDescriptor>("exchange.v1.ApplicationStatus").FindValueByNumber((int)status).Name;
+        System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Google.Protobuf.Reflection.OriginalNameAttribute>(
+            typeof(ApplicationStatus).GetField(status.ToString())!)!.Name;
 }
