@@ -170,6 +170,41 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
     }
 
     [Fact]
+    public async Task TwoBatchesOverTheSameApplicationsAtOnce_RuleEachApplicationOnce()
+    {
+        var ids = await UnderReviewAsync(100);
+        var confirm = new BatchRuleRequest { RequestId = CourtFlow.NewRequestId("race-a"), Ruling = BatchRuling.Confirm, ApplicationIds = { ids } };
+        var reject = new BatchRuleRequest
+        {
+            RequestId = CourtFlow.NewRequestId("race-b"),
+            Ruling = BatchRuling.Reject,
+            RejectionGround = RejectionGround.ContentUnclear,
+            ApplicationIds = { ids.Reverse() },
+        };
+
+        var both = await Task.WhenAll(RuleAsync(confirm), RuleAsync(reject));
+
+        Assert.Equal(100, both[0].Succeeded + both[1].Succeeded);
+        Assert.Equal(100, both[0].Failed + both[1].Failed);
+        var confirmResults = both[0].Results.ToDictionary(r => r.ApplicationId);
+        var rejectResults = both[1].Results.ToDictionary(r => r.ApplicationId);
+        foreach (var id in ids)
+        {
+            var app = await Flow.GetAsync(id);
+            var (c, r) = (confirmResults[id], rejectResults[id]);
+            var (won, lost) = (c.Status?.Code ?? 0) == 0 ? (c, r) : (r, c);
+            Assert.Equal(0, won.Status?.Code ?? 0);
+            Assert.Equal((int)Code.FailedPrecondition, lost.Status?.Code);
+            Assert.Equal(app.Status, won.ApplicationStatus);
+            Assert.Equal(app.Status, lost.ApplicationStatus);
+            Assert.Equal(4, app.Version);
+        }
+
+        Assert.Equal(400, await EventsOfAsync(ids));
+        Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
+    }
+
+    [Fact]
     public async Task BatchRule_SameRequestIdWithOtherContent_IsAlreadyExistsAndChangesNothing()
     {
         var ids = await UnderReviewAsync(3);

@@ -23,7 +23,7 @@ public sealed partial class CourtCaseNumberTests(CaseNumberHubFixture hub) : ICl
     }
 
     [Fact]
-    public async Task TwoHundredAcceptancesReleasedTogether_TakeConsecutiveNumbers_AndTheNumberingContinuesAfterASigkill()
+    public async Task TwoHundredAcceptancesReleasedTogether_TakeConsecutiveNumbers_AndNumberingAndRequestIdsSurviveASigkill()
     {
         var flow = hub.Flow;
         var last = Parse((await flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.Accepted)).CaseNumber).Sequence;
@@ -53,6 +53,16 @@ public sealed partial class CourtCaseNumberTests(CaseNumberHubFixture hub) : ICl
             Assert.Equal(a.CaseNumber, (await flow.GetAsync(a.Receipt.ApplicationId)).CaseNumber);
         }
 
+        // Acts acknowledged before the kill, with request ids, to be replayed after it.
+        var replayed = (await flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.UnderReview)).Receipt.ApplicationId;
+        var confirmRequest = CourtFlow.NewRequestId("before-kill");
+        var confirmedBeforeKill = await flow.ConfirmAsync(replayed, confirmRequest);
+        var batchIds = await Fan.OutAsync(3, 3, async _ => (await flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.UnderReview)).Receipt.ApplicationId);
+        var batch = new BatchRuleRequest { RequestId = CourtFlow.NewRequestId("batch-before-kill"), Ruling = BatchRuling.Confirm, ApplicationIds = { batchIds } };
+        var batchBeforeKill = await flow.Court.BatchRuleAsync(batch, flow.AsCourt);
+        var historyBeforeKill = await flow.HistoryAsync(replayed);
+        var numbersTaken = 1 + 3; // `replayed` and the batch's applications were accepted on their way to review
+
         await hub.Silo.KillAsync();
         await hub.StartSiloAsync();
         await Probe.UntilAsync(
@@ -60,7 +70,13 @@ public sealed partial class CourtCaseNumberTests(CaseNumberHubFixture hub) : ICl
             _ => true, TimeSpan.FromSeconds(90));
 
         var next = await flow.AcceptAsync(afterRestart);
-        Assert.Equal(("民特", sequences[^1] + 1), Parse(next.CaseNumber));
+        Assert.Equal(("民特", sequences[^1] + numbersTaken + 1), Parse(next.CaseNumber));
+
+        var snapshot = await StoreSnapshot.TakeAsync(hub.Database);
+        Assert.Equal(confirmedBeforeKill, await flow.ConfirmAsync(replayed, confirmRequest));
+        Assert.Equal(batchBeforeKill, await flow.Court.BatchRuleAsync(batch, flow.AsCourt));
+        Assert.Equal(historyBeforeKill, await flow.HistoryAsync(replayed));
+        Assert.Equal(snapshot, await StoreSnapshot.TakeAsync(hub.Database));
         foreach (var a in accepted.Take(20))
         {
             Assert.Equal(a.CaseNumber, (await flow.GetAsync(a.Receipt.ApplicationId)).CaseNumber);

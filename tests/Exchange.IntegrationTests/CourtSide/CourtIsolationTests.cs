@@ -100,6 +100,17 @@ public sealed class CourtIsolationTests(CourtHubFixture hub)
     }
 
     [Fact]
+    public async Task GetApplication_MalformedId_IsInvalidArgument_UnknownId_IsNotFound()
+    {
+        var malformed = await RpcAssert.FailsWith(StatusCode.InvalidArgument,
+            () => hub.Courts.GetApplicationAsync(new GetApplicationRequest { ApplicationId = "42" }, hub.AsCourt).ResponseAsync);
+        await RpcAssert.FailsWith(StatusCode.NotFound,
+            () => hub.Courts.GetApplicationAsync(new GetApplicationRequest { ApplicationId = Guid.NewGuid().ToString() }, hub.AsCourt).ResponseAsync);
+
+        Assert.Equal(["application_id"], malformed.ViolatedFields());
+    }
+
+    [Fact]
     public async Task TheSecondCourt_NumbersItsOwnCasesWithItsOwnCode()
     {
         var accepted = await hub.SecondCourtFlow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.Accepted);
