@@ -96,6 +96,31 @@ public sealed class CourtHistoryTests(CourtHubFixture hub)
     }
 
     [Fact]
+    public async Task TheHashesOfSuppliedFiles_AreKeptInTheHistoryEventsDetails()
+    {
+        var id = (await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.CorrectionRequested)).Receipt.ApplicationId;
+        var file = Requests.File(AttachmentKind.OtherMaterial, "fix.pdf", "补正文件 " + id);
+        var other = Requests.File(AttachmentKind.OtherMaterial, "fix-2.pdf", "补正文件二 " + id);
+        other.Content = Google.Protobuf.ByteString.Empty; // only the hash: the platform keeps the file
+
+        await hub.Filing.SubmitCorrectionAsync(new SubmitCorrectionRequest
+        {
+            ApplicationId = id,
+            Supplement = new Supplement { Statement = "补正", Attachments = { file, other } },
+        }, hub.AsPlatformA);
+
+        var details = (await Flow.HistoryAsync(id))[^1].Details;
+        foreach (var hash in new[] { file.Sha256, other.Sha256 })
+        {
+            var hex = Convert.ToHexString(hash.Span);
+            var base64 = hash.ToBase64();
+            Assert.True(
+                details.Values.Any(v => v.Contains(hex, StringComparison.OrdinalIgnoreCase) || v.Contains(base64, StringComparison.Ordinal)),
+                $"{hex} not in the details: {details}");
+        }
+    }
+
+    [Fact]
     public async Task ACourtActWithoutOfficerName_IsRecordedUnderTheNameOfTheCourtsKey()
     {
         var id = (await Flow.SubmitAsync(ApplicationType.JudicialConfirmation)).ApplicationId;
