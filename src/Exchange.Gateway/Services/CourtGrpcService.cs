@@ -251,7 +251,8 @@ public sealed class CourtGrpcService(
 
         var (counts, durations) = await statistics.ReadAsync(court.Id, after, before, context.CancellationToken);
         var response = new CourtStatistics { CourtCode = court.Id, Total = counts.Sum(c => c.Count) };
-        response.Counts.AddRange(counts.Select(c => new StatusCount
+        // Sorted by month, then type and status in the contract's enum order.
+        response.Counts.AddRange(counts.OrderBy(c => c.Month, StringComparer.Ordinal).ThenBy(c => c.Type).ThenBy(c => c.Status).Select(c => new StatusCount
         {
             Type = (ApplicationType)c.Type, Status = (ApplicationStatus)c.Status, Month = c.Month, Count = c.Count,
         }));

@@ -60,12 +60,10 @@ public static class LifecycleAssert
         else if (before.Status == ApplicationStatus.DocumentIssued)
         {
             // Not final, but past the point where a withdrawal is possible (a party backing out is a
-            // repudiation): refused; the contract names no reason for this case, so either is taken.
-            var asFinal = await RefusalProblemAsync(withdrawal, "APPLICATION_FINAL", status);
-            var asTransition = await RefusalProblemAsync(withdrawal, "TRANSITION_NOT_ALLOWED", status);
-            if (asFinal is not null && asTransition is not null)
+            // repudiation, which the court records): TRANSITION_NOT_ALLOWED, as filing.proto says.
+            if (await RefusalProblemAsync(withdrawal, "TRANSITION_NOT_ALLOWED", status) is { } problem)
             {
-                problems.Add($"WithdrawApplication in {status}: {asFinal}");
+                problems.Add($"WithdrawApplication in {status}: {problem}");
             }
         }
 
