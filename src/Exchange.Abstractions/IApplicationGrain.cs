@@ -38,4 +38,46 @@ public interface IApplicationGrain : IGrainWithStringKey
 
     /// <summary>Records the parties' request to withdraw (撤回申请); the court rules on it later.</summary>
     Task<CommandOutcome> RequestWithdrawalAsync(Actor caller, string reason);
+
+    /// <summary>
+    /// Performs <paramref name="request"/> (a court act or a platform's answer, DOMAIN.md §4) when the
+    /// lifecycle allows it: the new state, its deadlines and the act's history event are written in
+    /// one statement. A request id already applied to this application answers with the current
+    /// application and changes nothing.
+    /// </summary>
+    Task<CommandOutcome> ActAsync(Actor caller, ActRequest request);
+
+    /// <summary>
+    /// Records an OVERDUE event for every running deadline that has closed and is not yet flagged.
+    /// Called by the deadline watcher; changes no status (the court decides).
+    /// </summary>
+    Task CheckDeadlinesAsync();
+}
+
+/// <summary>
+/// Watches every application's deadlines: a reminder (ADO.NET, PostgreSQL) ticks every check
+/// period, and each tick asks the applications whose next unflagged deadline has closed to flag it.
+/// </summary>
+public interface IDeadlineWatchGrain : IGrainWithIntegerKey
+{
+    /// <summary>Registers the watcher's reminder unless it is registered (idempotent; called at silo start).</summary>
+    Task StartAsync();
+
+    /// <summary>One look at the clock now (the reminder's tick); returns how many applications were asked.</summary>
+    Task<int> CheckNowAsync();
+}
+
+/// <summary>
+/// One court's batch ruling (BatchRule), keyed "{court code}/{request id}": rules each item through
+/// its application grain and keeps the per-item results, so that a retried batch answers with them.
+/// </summary>
+public interface IBatchRulingGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Rules every id with <paramref name="template"/> (Confirm or Reject, its ground and reason),
+    /// at most <paramref name="parallelism"/> at a time. The same request (same
+    /// <paramref name="requestSha256"/>) again returns the stored results; another request under the
+    /// same key returns null (the request id was reused).
+    /// </summary>
+    Task<IReadOnlyList<BatchItemResult>?> RuleAsync(Actor court, string requestSha256, ActRequest template, IReadOnlyList<string> applicationIds, int parallelism);
 }

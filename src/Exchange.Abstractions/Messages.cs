@@ -58,7 +58,42 @@ public sealed record ApplicationView(
     [property: Id(3)] DateTimeOffset UpdatedAt,
     [property: Id(4)] long Version,
     [property: Id(5)] DateTimeOffset? WithdrawalRequestedAt,
-    [property: Id(6)] ApplicationDraft Draft);
+    [property: Id(6)] ApplicationDraft Draft)
+{
+    /// <summary>The case number, e.g. （2026）新0102民特123号; null before acceptance or registration.</summary>
+    [Id(7)] public string? CaseNumber { get; init; }
+
+    /// <summary>When the court accepted the application or registered its case.</summary>
+    [Id(8)] public DateTimeOffset? AcceptedAt { get; init; }
+
+    /// <summary>When the court ruled, or issued or refused the mediation document.</summary>
+    [Id(9)] public DateTimeOffset? RuledAt { get; init; }
+
+    /// <summary>The deadlines running in the current status, nearest first.</summary>
+    [Id(10)] public IReadOnlyList<DeadlineView> Deadlines { get; init; } = [];
+
+    /// <summary>What the open correction notice or supplement order asks for.</summary>
+    [Id(11)] public IReadOnlyList<string> RequestedItems { get; init; } = [];
+
+    /// <summary>Mediation document: the parties who signed for it.</summary>
+    [Id(12)] public IReadOnlyList<int> SignedPartyIndexes { get; init; } = [];
+}
+
+/// <summary>A running deadline and, once it passed, when the hub flagged it OVERDUE.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DeadlineView(
+    [property: Id(0)] RunningDeadline Deadline,
+    [property: Id(1)] DateTimeOffset? OverdueFlaggedAt);
+
+/// <summary>One item of a batch ruling: the outcome its single call would have had.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BatchItemResult(
+    [property: Id(0)] string ApplicationId,
+    [property: Id(1)] CommandResultKind Kind,
+    [property: Id(2)] ApplicationStatus Status,
+    [property: Id(3)] long Version,
+    [property: Id(4)] RuleRefusal? Refusal = null,
+    [property: Id(5)] IReadOnlyList<FieldViolation>? Violations = null);
 
 /// <summary>
 /// The answer to <see cref="IApplicationGrain.GetIfChangedAsync"/>: not visible (null view, version 0),
@@ -83,6 +118,12 @@ public enum CommandResultKind
 
     /// <summary>Bad arguments (INVALID_ARGUMENT).</summary>
     Invalid = 4,
+
+    /// <summary>The act belongs to another kind of actor (PERMISSION_DENIED).</summary>
+    WrongActor = 5,
+
+    /// <summary>The request id was used on this application for another act (ALREADY_EXISTS).</summary>
+    Conflict = 6,
 }
 
 [GenerateSerializer, Immutable]

@@ -45,4 +45,13 @@ public sealed record Principal(PrincipalKind Kind, string Id, string DisplayName
             ? principal
             : throw GrpcErrors.PermissionDenied("this method is for mediation platforms; the credential is a " + principal.Kind.ToString().ToLowerInvariant() + "'s");
     }
+
+    /// <summary>The calling court; a platform's or operator's credential is refused.</summary>
+    public static Principal RequireCourt(ServerCallContext context)
+    {
+        var principal = Of(context);
+        return principal.Kind == PrincipalKind.Court
+            ? principal
+            : throw GrpcErrors.PermissionDenied("this method is for courts; the credential is a " + principal.Kind.ToString().ToLowerInvariant() + "'s");
+    }
 }

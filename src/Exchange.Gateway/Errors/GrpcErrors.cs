@@ -14,6 +14,11 @@ public static class GrpcErrors
     public const string Domain = "exchange.court.cn";
 
     public static RpcException Create(StatusCode code, string reason, string message,
+        IReadOnlyDictionary<string, string>? metadata = null, BadRequest? badRequest = null) =>
+        ToStatus(code, reason, message, metadata, badRequest).ToRpcException();
+
+    /// <summary>The google.rpc.Status of an error (a batch item carries it instead of failing the call).</summary>
+    public static Google.Rpc.Status ToStatus(StatusCode code, string reason, string message,
         IReadOnlyDictionary<string, string>? metadata = null, BadRequest? badRequest = null)
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
@@ -32,10 +37,14 @@ public static class GrpcErrors
             status.Details.Add(Any.Pack(badRequest));
         }
 
-        return status.ToRpcException();
+        return status;
     }
 
-    public static RpcException InvalidArgument(IEnumerable<(string Field, string Description)> violations, string reason = "INVALID_ARGUMENT")
+    public static RpcException InvalidArgument(IEnumerable<(string Field, string Description)> violations, string reason = "INVALID_ARGUMENT") =>
+        InvalidArgumentStatus(violations, reason).ToRpcException();
+
+    /// <summary>INVALID_ARGUMENT with a BadRequest listing every violation, as a google.rpc.Status.</summary>
+    public static Google.Rpc.Status InvalidArgumentStatus(IEnumerable<(string Field, string Description)> violations, string reason = "INVALID_ARGUMENT")
     {
         var badRequest = new BadRequest();
         foreach (var (field, description) in violations)
@@ -46,7 +55,7 @@ public static class GrpcErrors
         var summary = badRequest.FieldViolations.Count == 1
             ? $"{badRequest.FieldViolations[0].Field}: {badRequest.FieldViolations[0].Description}"
             : $"{badRequest.FieldViolations.Count} fields are invalid; see BadRequest details";
-        return Create(StatusCode.InvalidArgument, reason, summary, badRequest: badRequest);
+        return ToStatus(StatusCode.InvalidArgument, reason, summary, badRequest: badRequest);
     }
 
     [DoesNotReturn]

@@ -51,13 +51,19 @@ public static class GatewayHostingExtensions
         }
 
         // TryAdd: in a silo these are already there, configured by the silo.
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        // Replace, not TryAdd: the Orleans client registers the system clock, and a test's shifted
+        // clock (Exchange:ClockFile) must reach the docket's deadline states too.
+        builder.Services.RemoveAll<TimeProvider>();
+        builder.Services.AddSingleton(Exchange.Abstractions.ShiftedClock.For(builder.Configuration["Exchange:ClockFile"]));
         builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
         builder.Services.TryAddSingleton(_ => CourtRegistry.LoadSample());
         builder.Services.TryAddSingleton(_ => HolidayCalendar.LoadEmbedded());
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddSingleton<ApplicationListing>();
+        builder.Services.AddSingleton<Docket>();
+        builder.Services.AddSingleton<HistoryReader>();
+        builder.Services.AddSingleton<CourtStatisticsReader>();
         builder.Services.AddSingleton<ApplicationResponseCache>();
 
         builder.Services.AddGrpc(o =>
@@ -65,7 +71,8 @@ public static class GatewayHostingExtensions
             o.Interceptors.Add<ErrorMappingInterceptor>();
             // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read.
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        }).AddServiceOptions<FilingGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>());
+        }).AddServiceOptions<FilingGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>())
+          .AddServiceOptions<CourtGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>());
         builder.Services.AddSingleton<AuthenticationInterceptor>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
         builder.Services.AddGrpcReflection();
@@ -113,6 +120,7 @@ public static class GatewayHostingExtensions
     public static WebApplication MapExchangeGateway(this WebApplication app)
     {
         app.MapGrpcService<FilingGrpcService>();
+        app.MapGrpcService<CourtGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -188,7 +188,13 @@ public static class ApplicationMapper
             Version = view.Version,
             WithdrawalRequestedTime = view.WithdrawalRequestedAt is { } w ? Timestamp.FromDateTimeOffset(w) : null,
             Consent = d.Consent is { } c ? new V1.OnlineConsent { OnlineHandling = c.OnlineHandling, ElectronicService = c.ElectronicService, ConsentTime = ToTimestamp(c.ConsentTime) } : null,
+            CaseNumber = view.CaseNumber ?? "",
+            AcceptanceTime = ToTimestamp(view.AcceptedAt),
+            RulingTime = ToTimestamp(view.RuledAt),
         };
+        proto.Deadlines.AddRange(view.Deadlines.Select(ToProto));
+        proto.RequestedItems.AddRange(view.RequestedItems);
+        proto.SignedPartyIndexes.AddRange(view.SignedPartyIndexes);
         var parties = d.Parties.Select(ToProto);
         var attachments = d.Attachments.Select(ToProto);
         if (d.Type == D.ApplicationType.JudicialConfirmation)
@@ -210,6 +216,23 @@ public static class ApplicationMapper
 
         return proto;
     }
+
+    public static V1.Deadline ToProto(DeadlineView view) => new()
+    {
+        Kind = (V1.DeadlineKind)view.Deadline.Kind,
+        DueDate = ToDate(view.Deadline.Day),
+        CloseTime = Timestamp.FromDateTimeOffset(view.Deadline.ClosesAt),
+        Provisional = view.Deadline.Provisional,
+        OverdueFlagTime = ToTimestamp(view.OverdueFlaggedAt),
+    };
+
+    /// <summary>Supplied files, mapped like a filing's attachments (paths under <paramref name="path"/>).</summary>
+    public static IReadOnlyList<D.Attachment> ToAttachments(IEnumerable<V1.Attachment> attachments, string path, List<D.FieldViolation> violations) =>
+        [.. attachments.Select((a, i) => ToAttachment(a, $"{path}[{i}]", violations))];
+
+    /// <summary>An instant of a request, or a violation of <paramref name="path"/> when it is out of range.</summary>
+    public static DateTimeOffset? ToInstantOrViolation(Timestamp? timestamp, string path, List<D.FieldViolation> violations) =>
+        ToInstant(timestamp, path, violations);
 
     private static V1.Party ToProto(D.Party p)
     {

@@ -22,7 +22,8 @@ public sealed class FilingGrpcService(
     D.CourtRegistry courts,
     D.HolidayCalendar calendar,
     TimeProvider clock,
-    ApplicationResponseCache responses) : FilingService.FilingServiceBase
+    ApplicationResponseCache responses,
+    HistoryReader histories) : FilingService.FilingServiceBase
 {
     public override async Task<Receipt> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {
@@ -160,6 +161,71 @@ public sealed class FilingGrpcService(
             CommandResultKind.Invalid => throw Invalid(outcome.Violations!, "INVALID_ARGUMENT"),
             _ => throw new InvalidOperationException($"unknown command outcome {outcome.Kind}"),
         };
+    }
+
+    public override Task<Application> SubmitCorrection(SubmitCorrectionRequest request, ServerCallContext context) =>
+        AnswerAsync(request.ApplicationId, request.RequestId, request.Supplement, D.Act.SubmitCorrection, context);
+
+    public override Task<Application> SubmitSupplement(SubmitSupplementRequest request, ServerCallContext context) =>
+        AnswerAsync(request.ApplicationId, request.RequestId, request.Supplement, D.Act.SubmitSupplement, context);
+
+    public override Task<Application> RecordService(RecordServiceRequest request, ServerCallContext context)
+    {
+        var platform = Principal.RequirePlatform(context);
+        var id = ParseApplicationId(request.ApplicationId);
+        var violations = new List<D.FieldViolation>();
+        var servedAt = ApplicationMapper.ToInstantOrViolation(request.ServedTime, "served_time", violations);
+        ThrowIfAny(violations);
+        return Acts.PerformAsync(cluster, id, platform.ToActor(), new D.ActRequest
+        {
+            Act = D.Act.RecordService,
+            RequestId = request.RequestId,
+            EventTime = servedAt,
+            RecordSha256 = request.RecordSha256.ToByteArray(),
+        }, context);
+    }
+
+    public override Task<Application> RecordSignature(RecordSignatureRequest request, ServerCallContext context)
+    {
+        var platform = Principal.RequirePlatform(context);
+        var id = ParseApplicationId(request.ApplicationId);
+        var violations = new List<D.FieldViolation>();
+        var signedAt = ApplicationMapper.ToInstantOrViolation(request.SignedTime, "signed_time", violations);
+        ThrowIfAny(violations);
+        return Acts.PerformAsync(cluster, id, platform.ToActor(), new D.ActRequest
+        {
+            Act = D.Act.RecordSignature,
+            RequestId = request.RequestId,
+            EventTime = signedAt,
+            PartyIndex = request.PartyIndex,
+        }, context);
+    }
+
+    public override Task<GetHistoryResponse> GetHistory(GetHistoryRequest request, ServerCallContext context) =>
+        Acts.HistoryAsync(histories, request.ApplicationId, Principal.RequirePlatform(context).ToActor(), context.CancellationToken);
+
+    private Task<Application> AnswerAsync(string applicationId, string requestId, Supplement? supplement, D.Act act, ServerCallContext context)
+    {
+        var platform = Principal.RequirePlatform(context);
+        var id = ParseApplicationId(applicationId);
+        var violations = new List<D.FieldViolation>();
+        var attachments = ApplicationMapper.ToAttachments(supplement?.Attachments ?? [], "supplement.attachments", violations);
+        ThrowIfAny(violations);
+        return Acts.PerformAsync(cluster, id, platform.ToActor(), new D.ActRequest
+        {
+            Act = act,
+            RequestId = requestId,
+            Statement = supplement?.Statement,
+            Attachments = attachments,
+        }, context);
+    }
+
+    private static void ThrowIfAny(List<D.FieldViolation> violations)
+    {
+        if (violations.Count > 0)
+        {
+            throw Invalid(violations, "INVALID_ARGUMENT");
+        }
     }
 
     private static string ParseApplicationId(string value)

@@ -78,6 +78,7 @@ public sealed partial class ApplicationGrain(
             PayloadSha256 = payloadSha256,
             CourtName = court.Name,
             Warnings = [.. outcome.Warnings],
+            Deadlines = [.. Deadlines.Running(new DeadlineFacts(draft.Type, ApplicationStatus.Received, now, null, null, false, null, 0), calendar)],
             LastEvent = new ApplicationEvent(NextSequence(), "SUBMITTED", now, actor, null, ApplicationStatus.Received,
                 new Dictionary<string, string> { ["payload_sha256"] = payloadSha256, ["court_code"] = draft.CourtCode }),
         };
@@ -147,41 +148,249 @@ public sealed partial class ApplicationGrain(
             : new ViewIfChanged(true, view.Version, view);
     }
 
-    public async Task<CommandOutcome> RequestWithdrawalAsync(Actor caller, string reason)
+    public Task<CommandOutcome> RequestWithdrawalAsync(Actor caller, string reason) =>
+        ActAsync(caller, new ActRequest { Act = Act.RequestWithdrawal, Reason = reason });
+
+    public async Task<CommandOutcome> ActAsync(Actor caller, ActRequest request)
     {
         await EnsureLoadedAsync();
-        if (!CanSee(caller) || caller.Kind != ActorKind.Platform)
+        if (!CanSee(caller))
         {
+            if (!Current.Exists)
+            {
+                DeactivateOnIdle();
+            }
+
             return new CommandOutcome(CommandResultKind.NotFound);
         }
 
-        if (TextLimits.Optional(reason, MaxReasonLength) is { } problem)
+        var s = Current;
+        var draft = s.Draft!;
+        if (request.RequestId is { Length: > 0 } requestId && s.AppliedRequests.TryGetValue(requestId, out var appliedAct))
         {
-            return new CommandOutcome(CommandResultKind.Invalid, Violations: [new FieldViolation("reason", problem)]);
+            return appliedAct == request.Act
+                ? new CommandOutcome(CommandResultKind.Done, ToView())
+                : new CommandOutcome(CommandResultKind.Conflict, ToView(), Refusal: new RuleRefusal("REQUEST_ID_REUSED",
+                    $"request id '{requestId}' was already used on this application for another act ({ActRules.EventKindOf(appliedAct)})",
+                    new Dictionary<string, string> { ["request_id"] = requestId }));
         }
 
-        var s = Current;
-        if (s.WithdrawalRequestedAt is not null && !Lifecycle.IsFinal(s.Status))
+        var now = Now();
+        var violations = ActRules.Check(request, PartiesOf(draft).Count, now);
+        if (violations.Count > 0)
+        {
+            return new CommandOutcome(CommandResultKind.Invalid, Violations: violations);
+        }
+
+        if (request.Act == Act.RequestWithdrawal && s.WithdrawalRequestedAt is not null && !Lifecycle.IsFinal(s.Status))
+        {
+            // Asking again while a request is pending changes nothing.
+            return new CommandOutcome(CommandResultKind.Done, ToView());
+        }
+
+        if (request.Act == Act.RecordSignature && s.SignedPartyIndexes.Contains(request.PartyIndex) && s.Status == ApplicationStatus.DocumentIssued)
         {
             return new CommandOutcome(CommandResultKind.Done, ToView());
         }
 
-        var decision = Lifecycle.Apply(s.Draft!.Type, s.Status, Act.RequestWithdrawal, ActorKind.Platform);
+        var lastPartySigned = request.Act == Act.RecordSignature
+            && s.SignedPartyIndexes.Append(request.PartyIndex).Distinct().Count() == PartiesOf(draft).Count;
+        var decision = Lifecycle.Apply(draft.Type, s.Status, request.Act, caller.Kind, lastPartySigned);
+        if (decision.RefusalKind == TransitionRefusalKind.WrongActor)
+        {
+            return new CommandOutcome(CommandResultKind.WrongActor, Refusal: new RuleRefusal("WRONG_ACTOR", decision.Refusal!, StatusMetadata()));
+        }
+
         if (!decision.IsAllowed)
         {
-            var code = Lifecycle.IsFinal(s.Status) ? "APPLICATION_FINAL" : "TRANSITION_NOT_ALLOWED";
-            return new CommandOutcome(CommandResultKind.Refused, Refusal: new RuleRefusal(code,
-                decision.Refusal ?? $"withdrawal cannot be requested in status {s.Status}",
-                new Dictionary<string, string> { ["status"] = ProtoStatusName(s.Status) }));
+            var code = request.Act == Act.RequestWithdrawal && Lifecycle.IsFinal(s.Status) ? "APPLICATION_FINAL" : "TRANSITION_NOT_ALLOWED";
+            return Refuse(code, decision.Refusal!);
+        }
+
+        if (request.Act == Act.PermitWithdrawal && s.WithdrawalRequestedAt is null)
+        {
+            return Refuse("WITHDRAWAL_NOT_REQUESTED", $"the parties have not asked to withdraw (status {ProtoStatusName(s.Status)}); the platform reports their request with WithdrawApplication");
+        }
+
+        if (request.Act == Act.ExtendReview && s.ReviewExtended)
+        {
+            return Refuse("REVIEW_ALREADY_EXTENDED", "the review period was already extended once (Prov2011 art 5 allows 10 more days)");
+        }
+
+        if (request.Attachments.Any(a => a.Content is { Length: > 0 }))
+        {
+            await attachments.StoreAsync([.. request.Attachments.Where(a => a.Content is { Length: > 0 }).Select(a => (a.Sha256, a.Content!))]);
+        }
+
+        var details = Apply(s, request, decision.Status, now);
+        details = WithRequestId(details, request.RequestId);
+        s.LastEvent = new ApplicationEvent(NextSequence(), ActRules.EventKindOf(request.Act), now, caller, NullIfEmpty(request.Reason), s.Status, details);
+        var numbered = s.CaseYear is not null && s.CaseSequence is null;
+        await WriteChangeAsync();
+        if (numbered)
+        {
+            // The statement took the case number: read it back so that this activation holds it too.
+            Forget();
+            await EnsureLoadedAsync();
+        }
+
+        return new CommandOutcome(CommandResultKind.Done, ToView());
+
+        // A refusal carries the unchanged application: a batch reports its status beside the error.
+        CommandOutcome Refuse(string code, string message) =>
+            new(CommandResultKind.Refused, ToView(), Refusal: new RuleRefusal(code, message, StatusMetadata()));
+    }
+
+    public async Task CheckDeadlinesAsync()
+    {
+        await EnsureLoadedAsync();
+        if (!Current.Exists)
+        {
+            DeactivateOnIdle();
+            return;
         }
 
         var now = Now();
-        s.WithdrawalRequestedAt = now;
-        s.UpdatedAt = now;
-        s.LastEvent = new ApplicationEvent(NextSequence(), "WITHDRAWAL_REQUESTED", now, caller, reason, s.Status);
-        await WriteChangeAsync();
-        return new CommandOutcome(CommandResultKind.Done, ToView());
+        var s = Current;
+        foreach (var deadline in s.Deadlines.Where(d => d.ClosesAt <= now && !s.IsFlagged(d)).ToList())
+        {
+            // The hub flags; the court decides (DOMAIN.md §2). One event per deadline.
+            s.OverdueFlags.Add(new OverdueFlag(deadline.Kind, deadline.ClosesAt, now));
+            s.LastEvent = new ApplicationEvent(NextSequence(), "OVERDUE", now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
+                new Dictionary<string, string>
+                {
+                    ["deadline_kind"] = ProtoNames.Of(deadline.Kind),
+                    ["due_date"] = deadline.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["close_time"] = deadline.ClosesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                });
+            await WriteChangeAsync();
+            LogOverdue(logger, s.ApplicationId, deadline.Kind);
+        }
     }
+
+    /// <summary>Applies the act's effects (beyond the status) to the state; returns the event's details.</summary>
+    private Dictionary<string, string>? Apply(ApplicationState s, ActRequest request, ApplicationStatus next, DateTimeOffset now)
+    {
+        var draft = s.Draft!;
+        Dictionary<string, string>? details = null;
+        switch (request.Act)
+        {
+            case Act.Accept or Act.RegisterCase:
+                s.AcceptedAt = now;
+                s.CaseYear = CaseNumbers.YearOf(now);
+                s.CaseTypeCode = CaseNumbers.TypeCodeOf(draft.Type);
+                s.CaseSequence = null;
+                break;
+            case Act.RequestCorrection or Act.RequestSupplement:
+                s.NoticeAt = now;
+                s.NoticeLimitDays = request.LimitDays;
+                s.RequestedItems = [.. request.Items];
+                details = new()
+                {
+                    ["requested_items"] = string.Join("\n", request.Items),
+                    ["limit_days"] = request.LimitDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
+                break;
+            case Act.SubmitCorrection or Act.SubmitSupplement:
+                if (request.Act == Act.SubmitCorrection)
+                {
+                    s.CorrectionSubmittedAt = now;
+                }
+
+                s.NoticeAt = null;
+                s.NoticeLimitDays = 0;
+                s.RequestedItems = [];
+                details = new() { ["statement"] = request.Statement ?? "" };
+                if (request.Attachments.Count > 0)
+                {
+                    details["attachments_sha256"] = string.Join(",", request.Attachments.Select(a => Convert.ToHexStringLower(a.Sha256)));
+                }
+
+                break;
+            case Act.ExtendReview:
+                s.ReviewExtended = true;
+                details = new() { ["approved_by"] = request.ApprovedBy! };
+                break;
+            case Act.RefuseAcceptance:
+                details = new() { ["ground"] = ProtoNames.Of(request.NonAcceptanceGround) };
+                break;
+            case Act.Reject:
+                details = new() { ["ground"] = ProtoNames.Of(request.RejectionGround) };
+                break;
+            case Act.RefuseDocument:
+                details = new() { ["ground"] = ProtoNames.Of(request.DocumentRefusalGround) };
+                break;
+            case Act.RecordService:
+                details = new()
+                {
+                    ["served_time"] = request.EventTime!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    ["record_sha256"] = Convert.ToHexStringLower(request.RecordSha256!),
+                };
+                break;
+            case Act.RecordSignature:
+                s.SignedPartyIndexes = [.. s.SignedPartyIndexes.Append(request.PartyIndex).Distinct().Order()];
+                details = new()
+                {
+                    ["party_index"] = request.PartyIndex.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["signed_time"] = request.EventTime!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                };
+                break;
+            case Act.RequestWithdrawal:
+                s.WithdrawalRequestedAt = now;
+                break;
+        }
+
+        if (request.OfficerName is { Length: > 0 } officer)
+        {
+            (details ??= [])["officer_name"] = officer;
+        }
+
+        if (request.DocumentSha256 is { Length: > 0 } document)
+        {
+            (details ??= [])["document_sha256"] = Convert.ToHexStringLower(document);
+        }
+
+        if (ActRules.IsRuling(request.Act))
+        {
+            s.RuledAt ??= now;
+        }
+
+        if (Lifecycle.IsFinal(next))
+        {
+            // The court has ruled: nothing waits for it any more.
+            s.WithdrawalRequestedAt = null;
+            s.RequestedItems = [];
+        }
+
+        if (request.RequestId is { Length: > 0 } requestId)
+        {
+            s.AppliedRequests[requestId] = request.Act;
+        }
+
+        s.Status = next;
+        s.UpdatedAt = now;
+        s.Deadlines = [.. Deadlines.Running(
+            new DeadlineFacts(draft.Type, s.Status, s.ReceivedAt, s.CorrectionSubmittedAt, s.AcceptedAt, s.ReviewExtended, s.NoticeAt, s.NoticeLimitDays),
+            calendar)];
+        s.OverdueFlags = [.. s.OverdueFlags.Where(f => s.Deadlines.Any(d => d.Kind == f.Kind && d.ClosesAt == f.ClosesAt))];
+        return details;
+    }
+
+    private static IReadOnlyList<Party> PartiesOf(ApplicationDraft draft) => draft.Parties;
+
+    private static Dictionary<string, string>? WithRequestId(Dictionary<string, string>? details, string? requestId)
+    {
+        if (requestId is { Length: > 0 })
+        {
+            (details ??= [])["request_id"] = requestId;
+        }
+
+        return details;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private Dictionary<string, string> StatusMetadata() => new() { ["status"] = ProtoStatusName(Current.Status) };
 
     private async Task EnsureLoadedAsync()
     {
@@ -242,7 +451,15 @@ public sealed partial class ApplicationGrain(
     {
         var s = Current;
         return new ApplicationView(ToReceipt(), s.PlatformId, s.Status, s.UpdatedAt,
-            int.TryParse(state.ETag, out var version) ? version : 0, s.WithdrawalRequestedAt, s.Draft!);
+            int.TryParse(state.ETag, out var version) ? version : 0, s.WithdrawalRequestedAt, s.Draft!)
+        {
+            CaseNumber = s.CaseNumber,
+            AcceptedAt = s.AcceptedAt,
+            RuledAt = s.RuledAt,
+            Deadlines = [.. s.Deadlines.Select(d => new DeadlineView(d, s.OverdueFlags.FirstOrDefault(f => f.Kind == d.Kind && f.ClosesAt == d.ClosesAt)?.FlaggedAt))],
+            RequestedItems = [.. s.RequestedItems],
+            SignedPartyIndexes = [.. s.SignedPartyIndexes],
+        };
     }
 
     /// <summary>The status as the contract names it (e.g. UNDER_REVIEW), for error metadata.</summary>
@@ -261,6 +478,9 @@ public sealed partial class ApplicationGrain(
 
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId}: deadline {Kind} passed, flagged OVERDUE")]
+    private static partial void LogOverdue(ILogger logger, Guid applicationId, DeadlineKind kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission {PlatformCaseId} of {PlatformId} reuses a filed idempotency key; answering with the application that holds it")]
     private static partial void LogKeyTaken(ILogger logger, string platformCaseId, string platformId);

@@ -32,6 +32,59 @@ public sealed class ApplicationState
     public DateTimeOffset? WithdrawalRequestedAt { get; set; }
 
     /// <summary>
+    /// Case number parts. The grain sets the year and type code when the court accepts (or registers)
+    /// the application; the storage statement then takes the next sequence number of that court,
+    /// type code and year and writes it into <see cref="CaseSequence"/> in the same transaction.
+    /// </summary>
+    public int? CaseYear { get; set; }
+
+    public string? CaseTypeCode { get; set; }
+
+    public long? CaseSequence { get; set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    public DateTimeOffset? RuledAt { get; set; }
+
+    /// <summary>When the platform last answered a correction notice: the acceptance clock restarts (OLR art 9).</summary>
+    public DateTimeOffset? CorrectionSubmittedAt { get; set; }
+
+    /// <summary>When the open correction notice or supplement order was given, and its limit in days.</summary>
+    public DateTimeOffset? NoticeAt { get; set; }
+
+    public int NoticeLimitDays { get; set; }
+
+    public List<string> RequestedItems { get; set; } = [];
+
+    public bool ReviewExtended { get; set; }
+
+    public List<int> SignedPartyIndexes { get; set; } = [];
+
+    /// <summary>The deadlines running in <see cref="Status"/>, nearest first (the read model's next_deadline_at is the first).</summary>
+    public List<RunningDeadline> Deadlines { get; set; } = [];
+
+    /// <summary>The running deadlines already flagged OVERDUE.</summary>
+    public List<OverdueFlag> OverdueFlags { get; set; } = [];
+
+    /// <summary>
+    /// When the nearest deadline not yet flagged closes: the read model's watch_at, which the deadline
+    /// watcher polls (see DeadlineWatchGrain). Serialized for the storage statement; not read back.
+    /// </summary>
+    public DateTimeOffset? WatchAt => Deadlines.FirstOrDefault(d => !IsFlagged(d))?.ClosesAt;
+
+    /// <summary>Whether the hub already flagged <paramref name="deadline"/> OVERDUE.</summary>
+    public bool IsFlagged(RunningDeadline deadline) => OverdueFlags.Any(f => f.Kind == deadline.Kind && f.ClosesAt == deadline.ClosesAt);
+
+    /// <summary>Request ids already applied (AIP-155), with the act each performed.</summary>
+    public Dictionary<string, Act> AppliedRequests { get; set; } = [];
+
+    /// <summary>The case number text, once the sequence is assigned.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? CaseNumber => CaseYear is { } year && CaseTypeCode is { } code && CaseSequence is { } sequence && Draft is not null
+        ? CaseNumbers.Format(year, Draft.CourtCode, code, sequence)
+        : null;
+
+    /// <summary>
     /// The event of the latest change. Its <see cref="ApplicationEvent.Sequence"/> is the state version
     /// the change writes; the storage statement appends it to the event log in the same transaction.
     /// </summary>
@@ -40,6 +93,9 @@ public sealed class ApplicationState
     /// <summary>True once the application has been filed (state of a never-used id is empty).</summary>
     public bool Exists => Draft is not null;
 }
+
+/// <summary>A deadline the hub flagged OVERDUE: identified by its kind and closing instant, so a new notice starts afresh.</summary>
+public sealed record OverdueFlag(DeadlineKind Kind, DateTimeOffset ClosesAt, DateTimeOffset FlaggedAt);
 
 /// <summary>One entry of an application's audit trail: who did what, when and why.</summary>
 public sealed record ApplicationEvent(

@@ -1,8 +1,11 @@
 using System.Net;
+using Exchange.Abstractions;
 using Exchange.Domain;
+using Exchange.Silo.Grains;
 using Exchange.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Configuration;
@@ -54,7 +57,7 @@ public static class SiloHostingExtensions
     /// <summary>Adds the Orleans silo with PostgreSQL clustering, grain storage and reminders.</summary>
     public static IHostApplicationBuilder AddExchangeSilo(this IHostApplicationBuilder builder, SiloSettings settings)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Exchange:Deadlines"));
         builder.Services.AddSingleton(_ => CourtRegistry.LoadSample());
         builder.Services.AddSingleton(_ => HolidayCalendar.LoadEmbedded());
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
@@ -86,6 +89,12 @@ public static class SiloHostingExtensions
                 o.Invariant = Invariant;
                 o.ConnectionString = settings.ConnectionString;
             });
+            var checkPeriod = builder.Configuration.GetSection("Exchange:Deadlines").GetValue("CheckPeriod", new DeadlineOptions().CheckPeriod);
+            if (checkPeriod < TimeSpan.FromMinutes(1))
+            {
+                // Only tests that drive a shifted clock look at it this often.
+                silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = checkPeriod);
+            }
             // An application nobody touched for this long leaves memory; its state stays in PostgreSQL.
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = settings.IdleDeactivation);
             silo.Configure<ClusterMembershipOptions>(o =>
@@ -95,6 +104,10 @@ public static class SiloHostingExtensions
                 o.DefunctSiloExpiration = TimeSpan.FromDays(1);
             });
         });
+        builder.Services.AddHostedService<DeadlineWatchStarter>();
+        // After UseOrleans, which registers the system clock: the last registration is the one resolved.
+        builder.Services.RemoveAll<TimeProvider>();
+        builder.Services.AddSingleton(ShiftedClock.For(builder.Configuration["Exchange:ClockFile"]));
         return builder;
     }
 }

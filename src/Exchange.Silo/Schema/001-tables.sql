@@ -74,6 +74,28 @@ CREATE TABLE IF NOT EXISTS exchange_applications (
     -- The idempotency key (DOMAIN.md §5): the database is the arbiter when two submissions race.
     CONSTRAINT exchange_applications_idempotency UNIQUE (platform_id, platform_case_id, application_type)
 );
+-- Court side (case numbers, acceptance and ruling times, deadlines): added to databases created
+-- before it.
+ALTER TABLE exchange_applications
+    ADD COLUMN IF NOT EXISTS case_year          int         NULL,
+    ADD COLUMN IF NOT EXISTS case_type_code     text        NULL,
+    ADD COLUMN IF NOT EXISTS case_sequence      bigint      NULL,
+    ADD COLUMN IF NOT EXISTS accepted_at        timestamptz NULL,
+    ADD COLUMN IF NOT EXISTS ruled_at           timestamptz NULL,
+    -- The nearest running deadline (closed or not), and when the hub last flagged one OVERDUE.
+    ADD COLUMN IF NOT EXISTS next_deadline_at   timestamptz NULL,
+    ADD COLUMN IF NOT EXISTS next_deadline_kind text        NULL,
+    ADD COLUMN IF NOT EXISTS overdue_flagged_at timestamptz NULL,
+    -- When the nearest deadline not yet flagged closes: what the deadline watcher polls.
+    ADD COLUMN IF NOT EXISTS watch_at           timestamptz NULL;
+-- No repeats: a case number belongs to one application.
+CREATE UNIQUE INDEX IF NOT EXISTS exchange_applications_case_number
+    ON exchange_applications (court_code, case_type_code, case_year, case_sequence) WHERE case_sequence IS NOT NULL;
+CREATE INDEX IF NOT EXISTS exchange_applications_watch
+    ON exchange_applications (watch_at) WHERE watch_at IS NOT NULL;
+-- The docket: a court's applications by nearest deadline.
+CREATE INDEX IF NOT EXISTS exchange_applications_docket
+    ON exchange_applications (court_code, next_deadline_at, application_id);
 CREATE INDEX IF NOT EXISTS exchange_applications_platform_received
     ON exchange_applications (platform_id, received_at DESC, application_id DESC);
 CREATE INDEX IF NOT EXISTS exchange_applications_court_status
@@ -94,6 +116,18 @@ CREATE TABLE IF NOT EXISTS exchange_events (
     details        jsonb       NULL,
     PRIMARY KEY (application_id, seq)
 );
+
+-- The last case number taken per court, case-type code and year. Bumped by the statement that
+-- writes the accepting state (WriteToStorageKey), so a number is taken only with its application.
+CREATE TABLE IF NOT EXISTS exchange_case_sequences (
+    court_code     text   NOT NULL,
+    case_type_code text   NOT NULL,
+    case_year      int    NOT NULL,
+    last_sequence  bigint NOT NULL,
+    PRIMARY KEY (court_code, case_type_code, case_year)
+);
+
+CREATE INDEX IF NOT EXISTS exchange_events_feed ON exchange_events (feed_position);
 
 -- Attachment contents, addressed by their SHA-256 (verified before they are stored).
 CREATE TABLE IF NOT EXISTS exchange_attachment_contents (

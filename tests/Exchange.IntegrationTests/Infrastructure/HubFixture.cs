@@ -67,6 +67,11 @@ public class HubFixture : IAsyncLifetime
             ["Exchange__SiloPort"] = SiloPort.ToString(),
             ["Exchange__GatewayPort"] = SiloGatewayPort.ToString(),
         };
+        foreach (var (key, value) in ExtraEnvironment)
+        {
+            environment[key] = value;
+        }
+
         if (CoHosted)
         {
             environment["Exchange__CoHostGateway"] = "true";
@@ -86,13 +91,19 @@ public class HubFixture : IAsyncLifetime
         Gateway = await StartGatewayProcessAsync();
     }
 
-    private async Task<HubProcess> StartGatewayProcessAsync() =>
-        await HubProcess.StartAsync("Exchange.Gateway", new Dictionary<string, string>
+    private async Task<HubProcess> StartGatewayProcessAsync()
+    {
+        var environment = new Dictionary<string, string>(ExtraEnvironment)
         {
             ["ConnectionStrings__Exchange"] = Database.ConnectionString,
             ["Exchange__ClusterId"] = clusterId,
             ["Exchange__Port"] = GatewayPort.ToString(),
-        }, "Exchange gateway ready", StartTimeout);
+        };
+        return await HubProcess.StartAsync("Exchange.Gateway", environment, "Exchange gateway ready", StartTimeout);
+    }
+
+    /// <summary>Settings given to both silo and gateway processes (e.g. a shifted clock for deadline tests).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = new Dictionary<string, string>();
 
     /// <summary>Registers a principal the way the CLI's admin commands do, and returns its new key.</summary>
     public async Task<string> RegisterAsync(string kind, string id, string name)

@@ -1,5 +1,6 @@
--- One statement writes the grain state and, for application grains, projects the read-model row
--- and appends the state's new event: they commit or fail together.
+-- One statement writes the grain state and, for application grains, projects the read-model row,
+-- takes a case number when the state asks for one, and appends the state's new event: they commit
+-- or fail together.
 -- Version rule: insert when @GrainStateVersion is null and no row exists; otherwise update only when
 -- the stored version equals it. Always returns one row: the new version, or the unchanged one
 -- (null for a failed insert) so the provider raises its inconsistent-state error.
@@ -7,6 +8,30 @@ WITH doc AS (
     -- The application state as JSON (ApplicationStateSerializer); no row for other grain types.
     SELECT convert_from(@PayloadBinary, 'UTF8')::jsonb AS d
     WHERE @GrainTypeString = 'application'
+), numbering AS (
+    -- An accepting state carries caseYear and caseTypeCode without caseSequence: take the next
+    -- number of that court, type code and year, but only if the version check below will pass.
+    SELECT d->'draft'->>'courtCode' AS court_code, d->>'caseTypeCode' AS case_type_code, (d->>'caseYear')::int AS case_year
+    FROM doc
+    WHERE d->>'caseYear' IS NOT NULL AND d->>'caseSequence' IS NULL AND @GrainStateVersion::int IS NOT NULL
+      AND EXISTS (
+          SELECT 1 FROM orleans_storage
+           WHERE service_id = @ServiceId AND grain_type = @GrainTypeString
+             AND grain_id_ext = COALESCE(@GrainIdExtensionString, '')
+             AND grain_id_n0 = @GrainIdN0 AND grain_id_n1 = @GrainIdN1
+             AND version = @GrainStateVersion::int)
+), numbered AS (
+    INSERT INTO exchange_case_sequences AS s (court_code, case_type_code, case_year, last_sequence)
+    SELECT court_code, case_type_code, case_year, 1 FROM numbering
+    ON CONFLICT (court_code, case_type_code, case_year) DO UPDATE SET last_sequence = s.last_sequence + 1
+    RETURNING court_code, case_type_code, case_year, last_sequence
+), final AS (
+    -- The state as stored: with the case number's sequence when one was taken.
+    SELECT CASE WHEN n.last_sequence IS NULL THEN doc.d ELSE jsonb_set(doc.d, '{caseSequence}', to_jsonb(n.last_sequence)) END AS d,
+           n.last_sequence,
+           -- Same text as CaseNumbers.Format (the integration tests compare the two).
+           '（' || n.case_year || '）' || n.court_code || n.case_type_code || n.last_sequence || '号' AS case_number
+    FROM doc LEFT JOIN numbered n ON true
 ), inserted AS (
     INSERT INTO orleans_storage (service_id, grain_type, grain_id_ext, grain_id_n0, grain_id_n1,
                                  grain_id_hash, grain_type_hash, payload, modified_on, version)
@@ -24,7 +49,10 @@ WITH doc AS (
     RETURNING version
 ), updated AS (
     UPDATE orleans_storage
-       SET payload = @PayloadBinary, modified_on = now(), version = version + 1
+       SET payload = CASE WHEN EXISTS (SELECT 1 FROM numbered)
+                          THEN convert_to((SELECT d::text FROM final), 'UTF8')
+                          ELSE @PayloadBinary END,
+           modified_on = now(), version = version + 1
      WHERE @GrainStateVersion::int IS NOT NULL
        AND service_id = @ServiceId
        AND grain_type = @GrainTypeString
@@ -38,15 +66,26 @@ WITH doc AS (
 ), projected AS (
     INSERT INTO exchange_applications AS a (application_id, platform_id, platform_case_id, application_type,
                                             court_code, status, received_at, updated_at, version,
-                                            payload_sha256, withdrawal_requested_at)
+                                            payload_sha256, withdrawal_requested_at, case_year, case_type_code,
+                                            case_sequence, accepted_at, ruled_at, next_deadline_at,
+                                            next_deadline_kind, overdue_flagged_at, watch_at)
     SELECT (d->>'applicationId')::uuid, d->>'platformId', d->'draft'->>'platformCaseId', d->'draft'->>'type',
            d->'draft'->>'courtCode', d->>'status', (d->>'receivedAt')::timestamptz,
            (d->>'updatedAt')::timestamptz, w.version, d->>'payloadSha256',
-           (d->>'withdrawalRequestedAt')::timestamptz
-    FROM doc, written w
+           (d->>'withdrawalRequestedAt')::timestamptz, (d->>'caseYear')::int, d->>'caseTypeCode',
+           (d->>'caseSequence')::bigint, (d->>'acceptedAt')::timestamptz, (d->>'ruledAt')::timestamptz,
+           -- Deadlines are stored nearest first.
+           (d->'deadlines'->0->>'closesAt')::timestamptz, d->'deadlines'->0->>'kind',
+           (SELECT max((f->>'flaggedAt')::timestamptz) FROM jsonb_array_elements(COALESCE(d->'overdueFlags', '[]'::jsonb)) f),
+           (d->>'watchAt')::timestamptz
+    FROM final, written w
     ON CONFLICT (application_id) DO UPDATE
        SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version,
-           withdrawal_requested_at = EXCLUDED.withdrawal_requested_at
+           withdrawal_requested_at = EXCLUDED.withdrawal_requested_at, case_year = EXCLUDED.case_year,
+           case_type_code = EXCLUDED.case_type_code, case_sequence = EXCLUDED.case_sequence,
+           accepted_at = EXCLUDED.accepted_at, ruled_at = EXCLUDED.ruled_at,
+           next_deadline_at = EXCLUDED.next_deadline_at, next_deadline_kind = EXCLUDED.next_deadline_kind,
+           overdue_flagged_at = EXCLUDED.overdue_flagged_at, watch_at = EXCLUDED.watch_at
     RETURNING 1
 ), appended AS (
     INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, actor_name,
@@ -57,9 +96,15 @@ WITH doc AS (
            CASE WHEN (e->>'sequence')::int = w.version THEN w.version
                 ELSE ('event sequence ' || (e->>'sequence') || ' does not match state version ' || w.version)::int END,
            (e->>'occurredAt')::timestamptz, e->>'kind', e->'actor'->>'kind', e->'actor'->>'id',
-           e->'actor'->>'name', e->>'reason', e->>'statusAfter', e->'details'
-    FROM doc, written w, LATERAL (SELECT d->'lastEvent' AS e) ev
+           e->'actor'->>'name', e->>'reason', e->>'statusAfter',
+           CASE WHEN final.case_number IS NULL THEN e->'details'
+                ELSE COALESCE(e->'details', '{}'::jsonb) || jsonb_build_object('case_number', final.case_number) END
+    FROM final, written w, LATERAL (SELECT final.d->'lastEvent' AS e) ev
     WHERE jsonb_typeof(e) = 'object' AND (e->>'sequence')::int >= w.version
     RETURNING 1
 )
-SELECT COALESCE((SELECT version FROM written), @GrainStateVersion::int) AS "NewGrainStateVersion"
+SELECT COALESCE(
+    (SELECT version FROM written),
+    -- A case number taken without its state would be a gap: fail the statement instead.
+    (SELECT ('case number ' || last_sequence || ' taken without a state write')::int FROM numbered),
+    @GrainStateVersion::int) AS "NewGrainStateVersion"

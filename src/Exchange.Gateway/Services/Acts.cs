@@ -1,0 +1,86 @@
+using Exchange.Abstractions;
+using Exchange.Gateway.Errors;
+using Exchange.Gateway.Mapping;
+using Exchange.Gateway.ReadModel;
+using Exchange.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Actor = Exchange.Abstractions.Actor;
+using Application = Exchange.V1.Application;
+using D = Exchange.Domain;
+
+namespace Exchange.Gateway.Services;
+
+/// <summary>What both services share: ids, act outcomes as answers or errors, histories.</summary>
+internal static class Acts
+{
+    /// <summary>The fields of CourtActRequest: wrapped requests name them under "act.".</summary>
+    private static readonly HashSet<string> CommonFields = ["application_id", "request_id", "officer_name", "reason", "document_sha256"];
+
+    public static string ParseApplicationId(string value, string field = "application_id")
+    {
+        if (!Guid.TryParseExact(value, "D", out var id))
+        {
+            GrpcErrors.ThrowInvalidArgument(field, "must be a UUID such as 0190b2a4-7c1e-7d3a-9f51-2c6a1e0b9d47");
+        }
+
+        return id.ToString();
+    }
+
+    /// <summary>Performs the act on the application and answers with it, or throws the outcome's error.</summary>
+    public static async Task<Application> PerformAsync(IClusterClient cluster, string id, Actor caller, D.ActRequest request,
+        ServerCallContext context, bool wrapped = false)
+    {
+        var outcome = await cluster.GetGrain<IApplicationGrain>(id).ActAsync(caller, request).WaitAsync(context.CancellationToken);
+        return outcome.Kind == CommandResultKind.Done
+            ? ApplicationMapper.ToProto(outcome.Application!)
+            : throw ToStatus(outcome, id, wrapped).ToRpcException();
+    }
+
+    /// <summary>The error of a failed act as a google.rpc.Status (a batch item carries it instead of failing).</summary>
+    public static Google.Rpc.Status ToStatus(CommandOutcome outcome, string id, bool wrapped = false) => outcome.Kind switch
+    {
+        CommandResultKind.Done => new Google.Rpc.Status { Code = (int)StatusCode.OK },
+        CommandResultKind.NotFound => GrpcErrors.ToStatus(StatusCode.NotFound, "NOT_FOUND", $"application {id} not found",
+            new Dictionary<string, string> { ["application_id"] = id }),
+        CommandResultKind.Refused => GrpcErrors.ToStatus(StatusCode.FailedPrecondition, outcome.Refusal!.Reason, outcome.Refusal.Message, outcome.Refusal.Metadata),
+        CommandResultKind.WrongActor => GrpcErrors.ToStatus(StatusCode.PermissionDenied, outcome.Refusal!.Reason, outcome.Refusal.Message, outcome.Refusal.Metadata),
+        CommandResultKind.Conflict => GrpcErrors.ToStatus(StatusCode.AlreadyExists, outcome.Refusal!.Reason, outcome.Refusal.Message, outcome.Refusal.Metadata),
+        CommandResultKind.Invalid => InvalidStatus(outcome.Violations!.Select(v => (wrapped && CommonFields.Contains(v.Field) ? "act." + v.Field : v.Field, v.Description))),
+        _ => throw new InvalidOperationException($"unknown command outcome {outcome.Kind}"),
+    };
+
+    public static Google.Rpc.Status InvalidStatus(IEnumerable<(string Field, string Description)> violations) =>
+        GrpcErrors.InvalidArgumentStatus(violations);
+
+    public static async Task<GetHistoryResponse> HistoryAsync(HistoryReader histories, string applicationId, Actor caller, CancellationToken cancellationToken)
+    {
+        var id = ParseApplicationId(applicationId);
+        var rows = await histories.ReadAsync(Guid.Parse(id), caller.Kind, caller.Id, cancellationToken);
+        if (rows.Count == 0)
+        {
+            throw GrpcErrors.NotFound("application", id);
+        }
+
+        var response = new GetHistoryResponse();
+        response.Events.AddRange(rows.Select(r =>
+        {
+            var e = new HistoryEvent
+            {
+                Sequence = r.Sequence,
+                OccurTime = Timestamp.FromDateTimeOffset(r.OccurredAt),
+                Kind = r.Kind,
+                Actor = new V1.Actor { Kind = (V1.Actor.Types.Kind)r.ActorKind, Id = r.ActorId, Name = r.ActorName ?? "" },
+                Reason = r.Reason ?? "",
+                StatusAfter = (ApplicationStatus)r.StatusAfter,
+            };
+            foreach (var (key, value) in r.Details)
+            {
+                e.Details[key] = value;
+            }
+
+            return e;
+        }));
+        return response;
+    }
+}

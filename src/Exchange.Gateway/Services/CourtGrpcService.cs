@@ -1,0 +1,330 @@
+using System.Security.Cryptography;
+using Exchange.Abstractions;
+using Exchange.Gateway.Auth;
+using Exchange.Gateway.Errors;
+using Exchange.Gateway.Mapping;
+using Exchange.Gateway.ReadModel;
+using Exchange.V1;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Application = Exchange.V1.Application;
+using D = Exchange.Domain;
+
+namespace Exchange.Gateway.Services;
+
+/// <summary>
+/// The court-facing gRPC service: authenticate (interceptor), map, call the application grains (acts)
+/// or read the read model (docket, history, statistics), map back. The lifecycle and the acts' rules
+/// are the domain's; tenancy (a court sees its own applications) is checked where the data is.
+/// </summary>
+public sealed class CourtGrpcService(
+    IClusterClient cluster,
+    Docket docket,
+    HistoryReader histories,
+    CourtStatisticsReader statistics,
+    TimeProvider clock) : CourtService.CourtServiceBase
+{
+    /// <summary>Most items in one BatchRule call.</summary>
+    public const int MaxBatchItems = 1000;
+
+    /// <summary>How many items of a batch are ruled at once.</summary>
+    private const int BatchParallelism = 32;
+
+    public override async Task<ListDocketResponse> ListDocket(ListDocketRequest request, ServerCallContext context)
+    {
+        var court = Principal.RequireCourt(context);
+        var violations = new List<(string, string)>();
+        if (request.PageSize < 0)
+        {
+            violations.Add(("page_size", "must not be negative"));
+        }
+
+        if (request.DueWithinDays is < 0 or > 30)
+        {
+            violations.Add(("due_within_days", "must be 0 (meaning 3) to 30 days"));
+        }
+
+        if (request.Statuses.Any(s => s == ApplicationStatus.Unspecified || !System.Enum.IsDefined(s)))
+        {
+            violations.Add(("statuses", "contains an unspecified or unknown status"));
+        }
+
+        if (!System.Enum.IsDefined(request.Type))
+        {
+            violations.Add(("type", "unknown application type"));
+        }
+
+        if (!System.Enum.IsDefined(request.DeadlineState))
+        {
+            violations.Add(("deadline_state", "unknown deadline state"));
+        }
+
+        if (request.PlatformId.Length > 64)
+        {
+            violations.Add(("platform_id", "at most 64 characters"));
+        }
+
+        var after = ToInstant(request.ReceivedAfter, "received_after", violations);
+        var before = ToInstant(request.ReceivedBefore, "received_before", violations);
+        if (after is not null && before is not null && after >= before)
+        {
+            violations.Add(("received_after", "must be before received_before"));
+        }
+
+        var filter = new DocketFilter(court.Id, [.. request.Statuses.Select(s => (D.ApplicationStatus)s)],
+            request.Type == ApplicationType.Unspecified ? null : (D.ApplicationType)request.Type,
+            request.DeadlineState == DeadlineState.Unspecified ? null : (D.DeadlineState)request.DeadlineState,
+            TimeSpan.FromDays(request.DueWithinDays == 0 ? 3 : request.DueWithinDays),
+            request.PlatformId.Length > 0 ? request.PlatformId : null, after, before);
+        DocketPageToken? token = null;
+        if (request.PageToken.Length > 0)
+        {
+            token = DocketPageToken.TryDecode(request.PageToken);
+            if (token is null)
+            {
+                violations.Add(("page_token", "malformed page token"));
+            }
+            else if (token.Filter != filter.Fingerprint())
+            {
+                violations.Add(("page_token", "the page token was issued for other filters"));
+            }
+        }
+
+        if (violations.Count > 0)
+        {
+            throw GrpcErrors.InvalidArgument(violations);
+        }
+
+        var now = clock.GetUtcNow();
+        var pageSize = request.PageSize == 0 ? Docket.DefaultPageSize : Math.Min(request.PageSize, Docket.MaxPageSize);
+        var (rows, next) = await docket.ListAsync(filter, now, pageSize, token, context.CancellationToken);
+        var response = new ListDocketResponse { NextPageToken = next };
+        response.Entries.AddRange(rows.Select(r => new DocketEntry
+        {
+            ApplicationId = r.ApplicationId.ToString(),
+            PlatformId = r.PlatformId,
+            PlatformCaseId = r.PlatformCaseId,
+            Type = (ApplicationType)r.Type,
+            Status = (ApplicationStatus)r.Status,
+            ReceivedTime = Timestamp.FromDateTimeOffset(r.ReceivedAt),
+            UpdateTime = Timestamp.FromDateTimeOffset(r.UpdatedAt),
+            Version = r.Version,
+            CaseNumber = r.CaseNumber ?? "",
+            NextDeadlineTime = r.NextDeadlineAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            NextDeadlineKind = (DeadlineKind)r.NextDeadlineKind,
+            DeadlineState = (DeadlineState)D.Deadlines.StateOf(r.NextDeadlineAt, now, filter.DueSoonHorizon),
+            WithdrawalRequestedTime = r.WithdrawalRequestedAt is { } w ? Timestamp.FromDateTimeOffset(w) : null,
+        }));
+        return response;
+    }
+
+    public override async Task<Application> GetApplication(GetApplicationRequest request, ServerCallContext context)
+    {
+        var court = Principal.RequireCourt(context);
+        var id = Acts.ParseApplicationId(request.ApplicationId);
+        var view = await cluster.GetGrain<IApplicationGrain>(id).GetAsync(court.ToActor()).WaitAsync(context.CancellationToken);
+        return view is null ? throw GrpcErrors.NotFound("application", id) : ApplicationMapper.ToProto(view);
+    }
+
+    public override Task<GetHistoryResponse> GetHistory(GetHistoryRequest request, ServerCallContext context) =>
+        Acts.HistoryAsync(histories, request.ApplicationId, Principal.RequireCourt(context).ToActor(), context.CancellationToken);
+
+    public override Task<Application> RequestCorrection(RequestCorrectionRequest request, ServerCallContext context) =>
+        Wrapped(request.Act, context, D.Act.RequestCorrection, r => r with { Items = [.. request.Items], LimitDays = request.LimitDays });
+
+    public override Task<Application> AcceptApplication(CourtActRequest request, ServerCallContext context) =>
+        Plain(request, context, D.Act.Accept);
+
+    public override Task<Application> RefuseAcceptance(RefuseAcceptanceRequest request, ServerCallContext context) =>
+        Wrapped(request.Act, context, D.Act.RefuseAcceptance, r => r with { NonAcceptanceGround = (D.NonAcceptanceGround)request.Ground });
+
+    public override Task<Application> StartReview(CourtActRequest request, ServerCallContext context) =>
+        Plain(request, context, D.Act.StartReview);
+
+    public override Task<Application> RequestSupplement(RequestSupplementRequest request, ServerCallContext context) =>
+        Wrapped(request.Act, context, D.Act.RequestSupplement, r => r with { Items = [.. request.Items], LimitDays = request.LimitDays });
+
+    public override Task<Application> ExtendReview(ExtendReviewRequest request, ServerCallContext context) =>
+        Wrapped(request.Act, context, D.Act.ExtendReview, r => r with { ApprovedBy = request.ApprovedBy });
+
+    public override Task<Application> ConfirmAgreement(CourtActRequest request, ServerCallContext context) =>
+        Plain(request, context, D.Act.Confirm);
+
+    public override Task<Application> RejectApplication(RejectApplicationRequest request, ServerCallContext context) =>
+        Wrapped(request.Act, context, D.Act.Reject, r => r with { RejectionGround = (D.RejectionGround)request.Ground });
+
+    public override Task<Application> PermitWithdrawal(CourtActRequest request, ServerCallContext context) =>
+        Plain(request, context, D.Act.PermitWithdrawal);
+
+    public override Task<Application> TreatAsWithdrawn(CourtActRequest request, ServerCallContext context) =>
+        Plain(request, context, D.Act.TreatAsWithdrawn);
+
+    public override Task<Application> RegisterCase(CourtActRequest request, ServerCallContext context) =>
+        Plain(request, context, D.Act.RegisterCase);
+
+    public override Task<Application> IssueMediationDocument(CourtActRequest request, ServerCallContext context) =>
+        Plain(request, context, D.Act.IssueDocument);
+
+    public override Task<Application> RefuseMediationDocument(RefuseMediationDocumentRequest request, ServerCallContext context) =>
+        Wrapped(request.Act, context, D.Act.RefuseDocument, r => r with { DocumentRefusalGround = (D.DocumentRefusalGround)request.Ground });
+
+    public override Task<Application> RecordRepudiation(CourtActRequest request, ServerCallContext context) =>
+        Plain(request, context, D.Act.RecordRepudiation);
+
+    public override async Task<BatchRuleResponse> BatchRule(BatchRuleRequest request, ServerCallContext context)
+    {
+        var court = Principal.RequireCourt(context);
+        var violations = new List<(string, string)>();
+        if (!D.ActRules.IsRequestId(request.RequestId))
+        {
+            violations.Add(("request_id", $"is required: 1 to {D.ActRules.MaxRequestIdLength} characters from A-Z, a-z, 0-9 and \"-_.:\""));
+        }
+
+        if (request.Ruling is not (BatchRuling.Confirm or BatchRuling.Reject))
+        {
+            violations.Add(("ruling", "is required: CONFIRM or REJECT"));
+        }
+
+        if (request.ApplicationIds.Count is 0 or > MaxBatchItems)
+        {
+            violations.Add(("application_ids", $"must list 1 to {MaxBatchItems} applications"));
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < request.ApplicationIds.Count; i++)
+        {
+            if (!seen.Add(request.ApplicationIds[i]))
+            {
+                violations.Add(($"application_ids[{i}]", "is listed twice"));
+            }
+        }
+
+        var template = new D.ActRequest
+        {
+            Act = request.Ruling == BatchRuling.Reject ? D.Act.Reject : D.Act.Confirm,
+            RequestId = request.RequestId,
+            OfficerName = request.OfficerName,
+            Reason = request.Reason,
+            RejectionGround = request.Ruling == BatchRuling.Reject ? (D.RejectionGround)request.RejectionGround : D.RejectionGround.Unspecified,
+        };
+        violations.AddRange(D.ActRules.Check(template, 0, clock.GetUtcNow())
+            .Where(v => v.Field != "request_id")
+            .Select(v => (v.Field == "ground" ? "rejection_ground" : v.Field, v.Description)));
+        if (violations.Count > 0)
+        {
+            throw GrpcErrors.InvalidArgument(violations);
+        }
+
+        // Malformed ids are items' own errors; the rest go to the court's batch grain.
+        var parsed = request.ApplicationIds.Select(id => Guid.TryParseExact(id, "D", out var g) ? g.ToString() : null).ToList();
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(request.ToByteArray()));
+        var actor = court.ToActor() with { Name = request.OfficerName.Length > 0 ? request.OfficerName : court.DisplayName };
+        var results = await cluster.GetGrain<IBatchRulingGrain>($"{court.Id}/{request.RequestId}")
+            .RuleAsync(actor, fingerprint, template, [.. parsed.OfType<string>()], BatchParallelism)
+            .WaitAsync(context.CancellationToken)
+            ?? throw GrpcErrors.Create(StatusCode.AlreadyExists, "REQUEST_ID_REUSED",
+                $"request id '{request.RequestId}' was already used for a different batch",
+                new Dictionary<string, string> { ["request_id"] = request.RequestId });
+
+        var byId = results.ToDictionary(r => r.ApplicationId);
+        var response = new BatchRuleResponse();
+        for (var i = 0; i < request.ApplicationIds.Count; i++)
+        {
+            if (parsed[i] is not { } id)
+            {
+                response.Results.Add(new BatchRuleResult
+                {
+                    ApplicationId = request.ApplicationIds[i],
+                    Status = GrpcErrors.InvalidArgumentStatus([($"application_ids[{i}]", "must be a UUID")]),
+                });
+                continue;
+            }
+
+            var item = byId[id];
+            var outcome = new CommandOutcome(item.Kind, Refusal: item.Refusal, Violations: item.Violations);
+            response.Results.Add(new BatchRuleResult
+            {
+                ApplicationId = request.ApplicationIds[i],
+                Status = Acts.ToStatus(outcome, id),
+                ApplicationStatus = (ApplicationStatus)item.Status,
+                Version = item.Version,
+            });
+        }
+
+        response.Succeeded = response.Results.Count(r => r.Status.Code == (int)StatusCode.OK);
+        response.Failed = response.Results.Count - response.Succeeded;
+        return response;
+    }
+
+    public override async Task<CourtStatistics> GetCourtStatistics(GetCourtStatisticsRequest request, ServerCallContext context)
+    {
+        var court = Principal.RequireCourt(context);
+        var violations = new List<(string, string)>();
+        var after = ToInstant(request.ReceivedAfter, "received_after", violations);
+        var before = ToInstant(request.ReceivedBefore, "received_before", violations);
+        if (after is not null && before is not null && after >= before)
+        {
+            violations.Add(("received_after", "must be before received_before"));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw GrpcErrors.InvalidArgument(violations);
+        }
+
+        var (counts, durations) = await statistics.ReadAsync(court.Id, after, before, context.CancellationToken);
+        var response = new CourtStatistics { CourtCode = court.Id, Total = counts.Sum(c => c.Count) };
+        response.Counts.AddRange(counts.Select(c => new StatusCount
+        {
+            Type = (ApplicationType)c.Type, Status = (ApplicationStatus)c.Status, Month = c.Month, Count = c.Count,
+        }));
+        response.Durations.AddRange(durations.Select(d => new TypeDurations
+        {
+            Type = (ApplicationType)d.Type,
+            ReceiptToAcceptance = ToProto(d.ReceiptToAcceptance),
+            AcceptanceToRuling = ToProto(d.AcceptanceToRuling),
+        }));
+        return response;
+
+        static DurationSummary ToProto(DurationRow row) => new() { Count = row.Count, MeanDays = row.MeanDays, P90Days = row.P90Days };
+    }
+
+    private Task<Application> Plain(CourtActRequest request, ServerCallContext context, D.Act act) =>
+        PerformAsync(request, context, act, r => r, wrapped: false);
+
+    private Task<Application> Wrapped(CourtActRequest? act, ServerCallContext context, D.Act kind, Func<D.ActRequest, D.ActRequest> with) =>
+        PerformAsync(act ?? new CourtActRequest(), context, kind, with, wrapped: true);
+
+    private Task<Application> PerformAsync(CourtActRequest common, ServerCallContext context, D.Act act, Func<D.ActRequest, D.ActRequest> with, bool wrapped)
+    {
+        var court = Principal.RequireCourt(context);
+        var id = Acts.ParseApplicationId(common.ApplicationId, wrapped ? "act.application_id" : "application_id");
+        var request = with(new D.ActRequest
+        {
+            Act = act,
+            RequestId = common.RequestId,
+            OfficerName = common.OfficerName,
+            Reason = common.Reason,
+            DocumentSha256 = common.DocumentSha256.IsEmpty ? null : common.DocumentSha256.ToByteArray(),
+        });
+        var actor = court.ToActor() with { Name = common.OfficerName.Length > 0 ? common.OfficerName : court.DisplayName };
+        return Acts.PerformAsync(cluster, id, actor, request, context, wrapped);
+    }
+
+    private static DateTimeOffset? ToInstant(Timestamp? timestamp, string field, List<(string, string)> violations)
+    {
+        if (timestamp is null)
+        {
+            return null;
+        }
+
+        if (ApplicationMapper.IsValid(timestamp))
+        {
+            return timestamp.ToDateTimeOffset();
+        }
+
+        violations.Add((field, "not a valid timestamp"));
+        return null;
+    }
+}
