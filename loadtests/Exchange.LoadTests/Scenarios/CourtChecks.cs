@@ -16,7 +16,8 @@ public readonly record struct CheckedApplication(Guid Id, V1.ApplicationType Typ
 /// the same statement as each grain's state): every application acted on in the status its last act
 /// gave it, with a case number of its type's code (民特 for a judicial confirmation, 民初 for a
 /// mediation document); and, over the whole table, every sequence of case numbers (per court, year
-/// and type code) running from 1 without gaps or repeats (DOMAIN.md §6).
+/// and type code) running from 1 without gaps or repeats up to the last number the hub took
+/// (exchange_case_sequences) (DOMAIN.md §6).
 /// </summary>
 internal static class CourtChecks
 {
@@ -109,9 +110,11 @@ internal static class CourtChecks
             long sequences = 0, gaps = 0, duplicates = 0;
             await using (var command = new NpgsqlCommand(
                 """
-                SELECT court_code, case_year, case_type_code, count(*), count(DISTINCT case_sequence), min(case_sequence), max(case_sequence)
-                FROM exchange_applications
-                WHERE court_code = ANY($1) AND case_sequence IS NOT NULL
+                SELECT a.court_code, a.case_year, a.case_type_code, count(*), count(DISTINCT a.case_sequence), min(a.case_sequence), max(a.case_sequence),
+                       (SELECT s.last_sequence FROM exchange_case_sequences s
+                        WHERE s.court_code = a.court_code AND s.case_type_code = a.case_type_code AND s.case_year = a.case_year)
+                FROM exchange_applications a
+                WHERE a.court_code = ANY($1) AND a.case_sequence IS NOT NULL
                 GROUP BY 1, 2, 3
                 ORDER BY 1, 2, 3
                 """,
@@ -128,13 +131,16 @@ internal static class CourtChecks
                     var distinct = reader.GetInt64(4);
                     var min = Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture);
                     var max = Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture);
+                    long? taken = reader.IsDBNull(7) ? null : Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture);
                     sequences++;
-                    var missing = Math.Max(0, max - distinct);
+
+                    // Numbers the sequence table says were taken but no application holds are gaps too.
+                    var missing = Math.Max(0, Math.Max(max, taken ?? max) - distinct);
                     gaps += missing;
                     duplicates += count - distinct;
-                    if (missing > 0 || count != distinct || min != 1)
+                    if (missing > 0 || count != distinct || min != 1 || taken != max)
                     {
-                        problems.Add($"（{year}）{court}{typeCode}: {count} numbers, {distinct} distinct, {min}..{max}");
+                        problems.Add($"（{year}）{court}{typeCode}: {count} numbers, {distinct} distinct, {min}..{max}, last taken {taken?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
                     }
                 }
             }
