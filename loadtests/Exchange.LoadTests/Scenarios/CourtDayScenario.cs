@@ -32,9 +32,10 @@ namespace Exchange.LoadTests.Scenarios;
 /// <see cref="CallsPerApplication"/> calls per application (accept, start review, its item of a
 /// batch ruling counted as one act, and a quarter of a docket read). Applications flow in at that
 /// rate, evenly over the courts; a batch is due whenever the clerks have produced 500 more
-/// (every 500 / rate seconds), the first once the slowest-filling court can have 500 under review.
-/// A due batch that finds no court with 500 under review fails with NO_BATCH_READY: the clerks'
-/// acts fell behind their schedule.
+/// (every 500 / rate seconds). Each court starts the day with 600 under review (yesterday's
+/// reviews, accepted and reviewed untimed in the preparation), so batches are due from the first
+/// second and the court with most under review is ruled next. A due batch that finds no court with
+/// 500 under review fails with NO_BATCH_READY: the clerks' acts fell behind their schedule.
 /// </para>
 /// </remarks>
 public sealed class CourtDayScenario(LoadContext context) : LoadScenario(context)
@@ -111,14 +112,27 @@ public sealed class CourtDayScenario(LoadContext context) : LoadScenario(context
         _rate = Math.Max(1, (int)Math.Round(capacity * settings.CourtDayLoad / CallsPerApplication, MidpointRounding.AwayFromZero));
         _docketRate = Math.Max(1, (int)Math.Round(_rate * DocketReadsPerApplication, MidpointRounding.AwayFromZero));
 
-        // 3. The day's applications: the rate for the whole timeline and a margin, courts in turn.
+        // 3. Yesterday's reviews: each court starts the day with a batch and a fifth under review
+        //    (accepted and reviewed untimed), so that batches are due from the first second and
+        //    the clerks' flow keeps every court's turn supplied (see 5.).
+        var backlog = BatchSize + ((BatchSize + 4) / 5);
+        var shortfall = _desks.Select(d => Math.Max(0, backlog - d.UnderReview)).ToArray();
+        if (shortfall.Sum() > 0)
+        {
+            var courtOf = shortfall.SelectMany((n, court) => Enumerable.Repeat(court, n)).ToArray();
+            var staged = await SubmitAsync("court-day: backlog under review", courtOf.Length, cancellationToken, i => courtOf[i]);
+            await StageAsync(staged, cancellationToken);
+        }
+
+        // 4. The day's applications: the rate for the whole timeline and a margin, courts in turn.
         var timeline = settings.WarmUp + settings.Duration;
         var needed = (int)Math.Ceiling(_rate * timeline.TotalSeconds * 1.1) + settings.Concurrency;
         var fresh = needed > leftovers.Count ? await SubmitAsync("court-day", needed - leftovers.Count, cancellationToken) : [];
         _day = [.. leftovers, .. fresh];
 
-        // 4. When batches are due: the k-th fullest court must have a batch when the k-th batch is
-        //    due, filling at rate/courts per second; then one batch per batch-size applications.
+        // 5. When batches are due: one per batch-size applications the clerks review, the first
+        //    once the k-th fullest court can have a batch when the k-th batch is due (filling at
+        //    rate/courts per second) — at once, given the backlog. The fullest court is ruled first.
         var perCourt = (double)_rate / _desks.Length;
         var backlogs = _desks.Select(d => d.UnderReview).OrderByDescending(b => b).ToArray();
         var interval = (double)BatchSize / _rate;
@@ -209,9 +223,10 @@ public sealed class CourtDayScenario(LoadContext context) : LoadScenario(context
                 BatchSize = BatchSize,
                 Items = items,
                 ItemsPerS = ScenarioSummary.Round(seconds > 0 ? items / seconds : 0, 1),
+                BatchItemsPerS = ScenarioSummary.Round(batches.Stats.Latency.MeanMs > 0 ? BatchSize / (batches.Stats.Latency.MeanMs / 1000) : 0, 1),
                 TargetRps = ScenarioSummary.Round(1 / _batchInterval.TotalSeconds),
                 Note = string.Create(CultureInfo.InvariantCulture,
-                    $"BatchRule CONFIRM of {BatchSize} applications under review in one court, one batch every {_batchInterval.TotalSeconds:0.##} s (the clerks' pace) from {_firstBatch.TotalSeconds:0.#} s; latency per batch; items_per_s = ruled applications per second of the measured window; one batch rules {(p50 > 0 ? BatchSize / (p50 / 1000) : 0):0} items/s at its p50; {Interlocked.Read(ref _itemsFailed)} item(s) failed in all"),
+                    $"BatchRule CONFIRM of {BatchSize} applications under review in one court, one batch every {_batchInterval.TotalSeconds:0.##} s (the clerks' pace) from {_firstBatch.TotalSeconds:0.#} s; latency per batch; items_per_s = applications ruled per second of the measured window (the pace the batches are due at), batch_items_per_s = a batch's own pace (batch size / mean latency; {(p50 > 0 ? BatchSize / (p50 / 1000) : 0):0}/s at the p50); {Interlocked.Read(ref _itemsFailed)} item(s) failed in all"),
             });
         }
         else
@@ -244,13 +259,13 @@ public sealed class CourtDayScenario(LoadContext context) : LoadScenario(context
 
     // ---- the preparation ----
 
-    private async Task<DayApplication[]> SubmitAsync(string label, int count, CancellationToken cancellationToken)
+    private async Task<DayApplication[]> SubmitAsync(string label, int count, CancellationToken cancellationToken, Func<int, int>? courtOf = null)
     {
-        // Judicial confirmations from every platform, the courts taking turns.
+        // Judicial confirmations from every platform, the courts taking turns unless told.
         var hub = Context.RequireHub();
         var owned = await Preload.SubmitAsync(
             Context, label, count, i => i % hub.PlatformCount, Courts, cancellationToken,
-            mediationDocumentOf: _ => false, courtOf: i => Courts[i % Courts.Count]);
+            mediationDocumentOf: _ => false, courtOf: i => Courts[courtOf?.Invoke(i) ?? i % Courts.Count]);
         var desks = _desks.Select((d, i) => (d.CourtCode, i)).ToDictionary(d => d.CourtCode, d => d.i, StringComparer.Ordinal);
         return [.. owned.Select(o => new DayApplication(desks[o.CourtCode], o.ApplicationId))];
     }
@@ -311,6 +326,30 @@ public sealed class CourtDayScenario(LoadContext context) : LoadScenario(context
         }
 
         return (capacity, [.. queue]);
+    }
+
+    /// <summary>Accepts and starts the review of every application, untimed; they join their courts' backlogs.</summary>
+    private async Task StageAsync(DayApplication[] applications, CancellationToken cancellationToken)
+    {
+        var settings = Context.Settings;
+        var clock = Stopwatch.StartNew();
+        var failures = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Concurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(applications, options, async (application, token) =>
+        {
+            try
+            {
+                var deadline = DateTime.UtcNow + settings.CallTimeout;
+                await AcceptAsync(application, deadline, token);
+                await StartReviewAsync(application, deadline, token);
+            }
+            catch (RpcException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        await Context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"court-day: backlog under review: accepted and reviewed {applications.Length - failures} of {applications.Length} in {clock.Elapsed.TotalSeconds:0.0} s (untimed preparation)"));
     }
 
     private static void InterlockedMin(ref double target, double value)

@@ -89,6 +89,7 @@ public sealed record SettingsSummary(
 /// <param name="BatchSize">court-day's batch rulings: applications per BatchRule call.</param>
 /// <param name="Items">court-day's batch rulings: applications ruled by the measured OK batches.</param>
 /// <param name="ItemsPerS">court-day's batch rulings: applications ruled per second of the measured window.</param>
+/// <param name="BatchItemsPerS">court-day's batch rulings: one batch's own pace, batch size / mean latency.</param>
 /// <param name="Checks">What the scenario checked in PostgreSQL afterwards (court-day), if it did.</param>
 public sealed record ScenarioSummary(
     string Name,
@@ -118,6 +119,7 @@ public sealed record ScenarioSummary(
     int? BatchSize = null,
     long? Items = null,
     double? ItemsPerS = null,
+    double? BatchItemsPerS = null,
     PhaseSummary? Checks = null)
 {
     /// <summary>The figures of one harness scenario over its measured window.</summary>
