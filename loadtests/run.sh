@@ -14,7 +14,8 @@
 #   idle applications to leave memory, default 300: idle deactivation after 2 minutes, Orleans' collection
 #   quantum and the memory-return check), BENCHMARKS_MD (default docs/BENCHMARKS.md),
 #   PHASES (default "memory pgbench echo get-hot submit-unique platform-day court-day"; "memory" is the
-#   seed replay: its submissions in two halves around the memory readings, then the courts' phases; with fewer phases, for
+#   seed replay: its submissions in two halves around the memory readings, and at the end of the suite
+#   the courts' phases on them; with fewer phases, for
 #   comparing one change, the figures are printed and BENCHMARKS.md is left alone), and any hub setting
 #   as an environment variable, e.g. Exchange__GroupCommit__Enabled=false
 set -euo pipefail
@@ -86,8 +87,8 @@ run_scenario() { # LABEL SCENARIO [extra options]: reports go to $out/LABEL
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$silo_pid/status"; }
 
 # 1. Memory, on the fresh silo: the seed in two halves; the marginal cost per application is the
-#    slope between them (free of start-up and JIT growth). Then the courts act on the whole seed
-#    (accept, start review, batch confirm) and PostgreSQL is checked; the applications idle out after.
+#    slope between them (free of start-up and JIT growth). The courts act on the whole seed at the
+#    end of the suite (4.), long after the applications idled out.
 rss_start=0 rss_half=0 rss_full=0 rss_idle=0 pgbench_tps=0 pgbench_latency=0
 if phase memory; then
 rss_start=$(rss)
@@ -98,10 +99,7 @@ rss_half=$(rss)
 run_scenario seed-replay-2 seed-replay --seed-size $((seed_size - half)) --concurrency "$concurrency" --warmup 0s \
   --seed-court-phases false --seed-save "$work/seed-2.tsv"
 rss_full=$(rss)
-log "silo RSS: start $rss_start KiB, $half active $rss_half KiB, $seed_size active $rss_full KiB"
-run_scenario seed-court seed-replay --seed-size 0 --seed-from "$work/seed-1.tsv,$work/seed-2.tsv" \
-  --concurrency "$concurrency" --warmup 0s
-log "silo RSS after the courts' phases: $(rss) KiB; waiting ${idle_wait}s for the applications to idle out"
+log "silo RSS: start $rss_start KiB, $half active $rss_half KiB, $seed_size active $rss_full KiB; waiting ${idle_wait}s for them to idle out"
 sleep "$idle_wait"
 rss_idle=$(rss)
 log "silo RSS after the applications idled out: $rss_idle KiB"
@@ -131,6 +129,12 @@ phase get-hot && run_scenario get-hot get-hot "${common[@]}"
 phase submit-unique && run_scenario submit-unique submit-unique "${common[@]}"
 phase platform-day && run_scenario platform-day platform-day "${common[@]}"
 phase court-day && run_scenario court-day court-day "${common[@]}"
+
+# 4. The seed replay's court phases on the whole seed, as the courts would act days after the
+#    filing (every application is read back from PostgreSQL): accept, start review, batch confirm,
+#    then every application and every court's case numbers checked in PostgreSQL.
+phase memory && run_scenario seed-court seed-replay --seed-size 0 --seed-from "$work/seed-1.tsv,$work/seed-2.tsv" \
+  --concurrency "$concurrency" --warmup 0s
 
 for name in echo get-hot submit-unique platform-day court-day seed-court; do
   [[ -f "$out/$name/summary.json" ]] && grep -oE '"name": ?"[^"]*"|"rps": ?[0-9.]+|"rate_per_s": ?[0-9.]+|"items_per_s": ?[0-9.]+|"p99_ms": ?[0-9.]+|"errors": ?[0-9]+' "$out/$name/summary.json" | paste -sd' ' | tee -a "$out/run.log"

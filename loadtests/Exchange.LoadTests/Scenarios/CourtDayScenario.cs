@@ -195,14 +195,14 @@ public sealed class CourtDayScenario(LoadContext context) : LoadScenario(context
         var results = run.Scenarios.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var entries = new List<ScenarioSummary>();
         var openNote = string.Create(CultureInfo.InvariantCulture,
-            $"open model at {settings.CourtDayLoad:P0} of the clerks' capacity ({_capacity:0} acts/s closed at {settings.Concurrency} in flight, {CallsPerApplication} calls per application): {_rate} applications/s; latency from scheduled start");
+            $"open model at {settings.CourtDayLoad:P0} of the clerks' capacity ({_capacity:0} acts/s closed at {settings.Concurrency} in flight, {CallsPerApplication} calls per application): {_rate} applications/s");
         if (results.TryGetValue(ClerkName, out var clerk))
         {
             entries.Add(ScenarioSummary.From($"{Name}.accept", clerk, clerk.Steps[0], settings.Concurrency, Name) with
             {
                 TargetRps = _rate,
                 CapacityRps = ScenarioSummary.Round(_capacity, 1),
-                Note = "AcceptApplication (numbers the case); " + openNote,
+                Note = "AcceptApplication (numbers the case); latency from the call's scheduled start; " + openNote,
             });
             entries.Add(ScenarioSummary.From($"{Name}.start-review", clerk, clerk.Steps[1], settings.Concurrency, Name) with
             {
@@ -240,7 +240,7 @@ public sealed class CourtDayScenario(LoadContext context) : LoadScenario(context
             {
                 TargetRps = _docketRate,
                 Note = string.Create(CultureInfo.InvariantCulture,
-                    $"ListDocket, page of {DocketPageSize}, of a random court of the six: half its whole docket's first page, a fifth the next page, the rest filtered to RECEIVED or UNDER_REVIEW; open model at {DocketReadsPerApplication} per application"),
+                    $"ListDocket, page of {DocketPageSize}, of a random court of the six: half its whole docket's first page, a fifth the next page, the rest filtered to RECEIVED or UNDER_REVIEW; open model at {DocketReadsPerApplication} per application; latency from scheduled start"),
             });
         }
 
