@@ -32,6 +32,9 @@ internal sealed class FakeCallInvoker(Func<FakeCallInvoker.Call, Task<object>> r
             : Task.FromResult(response));
     }
 
+    /// <summary>What the script answers <paramref name="call"/>, without recording it: lets one fake delegate to another.</summary>
+    public Task<object> Answer(Call call) => respond(call);
+
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
         Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {

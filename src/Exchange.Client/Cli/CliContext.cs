@@ -7,7 +7,8 @@ namespace Exchange.Client.Cli;
 
 /// <summary>
 /// What the CLI takes from its surroundings, so tests can run commands against fakes: the
-/// output streams, environment variables, the clock and how a hub client is made.
+/// output streams, environment variables, the clock, how a hub client is made, and standard
+/// input (for "-" in place of a file; none when null).
 /// </summary>
 internal sealed record CliContext(
     TextWriter Out,
@@ -15,7 +16,8 @@ internal sealed record CliContext(
     Func<string, string?> GetEnvironmentVariable,
     TimeProvider TimeProvider,
     Func<Uri, string, ExchangeClientOptions, ExchangeClient> CreateClient,
-    bool OutIsTerminal)
+    bool OutIsTerminal,
+    TextReader? In = null)
 {
     public static CliContext FromProcess() => new(
         Console.Out,
@@ -23,7 +25,8 @@ internal sealed record CliContext(
         Environment.GetEnvironmentVariable,
         TimeProvider.System,
         ExchangeClient.Create,
-        !Console.IsOutputRedirected);
+        !Console.IsOutputRedirected,
+        Console.In);
 }
 
 /// <summary>Process exit codes.</summary>

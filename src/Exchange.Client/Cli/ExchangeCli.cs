@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Exchange.Client.Cli;
 
-/// <summary>The `exchange` command line: filing commands against the hub, admin commands against its database.</summary>
+/// <summary>The `exchange` command line: filing and court commands against the hub, admin commands against its database.</summary>
 internal static class ExchangeCli
 {
     public const string DefaultEndpoint = "http://127.0.0.1:5180";
@@ -36,7 +36,8 @@ internal static class ExchangeCli
     public static RootCommand Build(CliContext context)
     {
         var globals = new GlobalOptions();
-        var root = new RootCommand("Exchange: file mediation applications with Chinese courts through the hub.")
+        var root = new RootCommand(
+            "Exchange: file mediation applications with Chinese courts through the hub (platform key), and answer them as a court (court key).")
         {
             globals.Endpoint,
             globals.Key,
@@ -44,6 +45,8 @@ internal static class ExchangeCli
             globals.Timeout,
         };
         FilingCommands.AddTo(root, globals, context);
+        AnswerCommands.AddTo(root, globals, context);
+        CourtCommands.AddTo(root, globals, context);
         root.Add(AdminCommands.Create(globals, context));
         return root;
     }
@@ -108,7 +111,7 @@ internal sealed class GlobalOptions
     // No DefaultValueFactory: --help prints defaults, and this one would print the key.
     public Option<string> Key { get; } = new("--key")
     {
-        Description = "The platform's API key (default: $EXCHANGE_API_KEY)",
+        Description = "The platform's or the court's API key (default: $EXCHANGE_API_KEY)",
         Recursive = true,
     };
 
@@ -148,7 +151,7 @@ internal sealed class GlobalOptions
         }
 
         var key = parseResult.GetValue(Key) ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_API_KEY"))
-            ?? throw new UsageException("no API key: pass --key or set EXCHANGE_API_KEY (see 'exchange admin register-platform')");
+            ?? throw new UsageException("no API key: pass --key or set EXCHANGE_API_KEY (see 'exchange admin register-platform' and 'register-court')");
         try
         {
             ApiKeyInterceptor.ValidateApiKey(key);

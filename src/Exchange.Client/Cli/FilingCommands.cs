@@ -1,16 +1,12 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using Exchange.V1;
-using Google.Protobuf.Reflection;
+using Grpc.Core;
 
 namespace Exchange.Client.Cli;
 
 /// <summary>submit, get, list and withdraw: the FilingService from the command line.</summary>
 internal static class FilingCommands
 {
-    private static readonly EnumDescriptor StatusDescriptor = CommonReflection.Descriptor.FindTypeByName<EnumDescriptor>("ApplicationStatus");
-    private static readonly EnumDescriptor TypeDescriptor = CommonReflection.Descriptor.FindTypeByName<EnumDescriptor>("ApplicationType");
-
     public static void AddTo(RootCommand root, GlobalOptions globals, CliContext context)
     {
         root.Add(Submit(globals, context));
@@ -51,11 +47,26 @@ internal static class FilingCommands
     private static Command Get(GlobalOptions globals, CliContext context)
     {
         var id = new Argument<string>("application-id") { Description = "The id on the receipt" };
-        var command = new Command("get", "Show an application and where it stands") { id };
+        var command = new Command(
+            "get",
+            "Show an application and where it stands; with a court's key (FilingService answers PERMISSION_DENIED) from the CourtService")
+        {
+            id,
+        };
         command.SetAction((parseResult, ct) => ExchangeCli.GuardAsync(context, async () =>
         {
             using var client = globals.CreateClient(parseResult, context);
-            var application = await client.Filing.GetAsync(parseResult.GetRequiredValue(id), cancellationToken: ct);
+            var applicationId = parseResult.GetRequiredValue(id);
+            Application application;
+            try
+            {
+                application = await client.Filing.GetAsync(applicationId, cancellationToken: ct);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+            {
+                application = await client.Courts.GetApplicationAsync(applicationId, cancellationToken: ct);
+            }
+
             await context.Out.WriteAsync(parseResult.GetValue(globals.Json)
                 ? ProtoJson.Format(application) + Environment.NewLine
                 : Output.Application(application));
@@ -66,19 +77,8 @@ internal static class FilingCommands
 
     private static Command List(GlobalOptions globals, CliContext context)
     {
-        var statuses = new Option<ApplicationStatus[]>("--status")
-        {
-            Description = "Only these statuses (repeat, or separate with commas), e.g. RECEIVED ACCEPTED",
-            HelpName = "status",
-            AllowMultipleArgumentsPerToken = true,
-            CustomParser = ParseStatuses,
-        };
-        var type = new Option<ApplicationType>("--type")
-        {
-            Description = "Only this type: JUDICIAL_CONFIRMATION (jc) or MEDIATION_DOCUMENT (md)",
-            HelpName = "type",
-            CustomParser = ParseType,
-        };
+        var statuses = CliOptions.Statuses();
+        var type = CliOptions.Type();
         var court = new Option<string>("--court") { Description = "Only this court, e.g. 新0102" };
         court.Validators.Add(result =>
         {
@@ -87,14 +87,7 @@ internal static class FilingCommands
                 result.AddError($"--court '{code}' is not a court code (a province abbreviation and 2 or 4 digits, e.g. 新0102)");
             }
         });
-        var pageSize = new Option<int>("--page-size") { Description = "Applications per page; 0 lets the hub choose (50), at most 500" };
-        pageSize.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--page-size cannot be negative");
-            }
-        });
+        var pageSize = CliOptions.PageSize("Applications");
         var pageToken = new Option<string>("--page-token") { Description = "Continue a listing from the token a previous page printed" };
         var all = new Option<bool>("--all") { Description = "Fetch every page, not just the first" };
 
@@ -164,50 +157,4 @@ internal static class FilingCommands
         }));
         return command;
     }
-
-    private static ApplicationStatus[] ParseStatuses(ArgumentResult result)
-    {
-        var parsed = new List<ApplicationStatus>();
-        foreach (var token in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (ParseEnum(StatusDescriptor, token) is { } number)
-            {
-                parsed.Add((ApplicationStatus)number);
-            }
-            else
-            {
-                result.AddError($"--status '{token}' is not a status; one of: {Names(StatusDescriptor)}");
-            }
-        }
-
-        return [.. parsed];
-    }
-
-    private static ApplicationType ParseType(ArgumentResult result)
-    {
-        var token = result.Tokens.Single().Value;
-        var number = token.ToUpperInvariant() switch
-        {
-            "JC" => (int)ApplicationType.JudicialConfirmation,
-            "MD" => (int)ApplicationType.MediationDocument,
-            _ => ParseEnum(TypeDescriptor, token),
-        };
-        if (number is null)
-        {
-            result.AddError($"--type '{token}' is not a type; one of: jc, md, {Names(TypeDescriptor)}");
-            return ApplicationType.Unspecified;
-        }
-
-        return (ApplicationType)number;
-    }
-
-    /// <summary>Accepts the proto name in any case, with '-' for '_'; never the _UNSPECIFIED zero.</summary>
-    private static int? ParseEnum(EnumDescriptor descriptor, string token)
-    {
-        var value = descriptor.FindValueByName(token.Trim().ToUpperInvariant().Replace('-', '_'));
-        return value is { Number: not 0 } ? value.Number : null;
-    }
-
-    private static string Names(EnumDescriptor descriptor) =>
-        string.Join(", ", descriptor.Values.Where(v => v.Number != 0).Select(v => v.Name));
 }

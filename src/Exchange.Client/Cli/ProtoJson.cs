@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 
 namespace Exchange.Client.Cli;
 
@@ -6,12 +7,18 @@ namespace Exchange.Client.Cli;
 internal static class ProtoJson
 {
     /// <summary>
+    /// The google.rpc error details (ErrorInfo, BadRequest, RetryInfo, …) that a BatchRule item's
+    /// status carries in Any fields: JSON can show an Any only when its type is known.
+    /// </summary>
+    private static readonly TypeRegistry Registry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor);
+
+    /// <summary>
     /// Unknown fields are an error, not silently dropped: a misspelt field name in a filing would
     /// otherwise vanish and the hub would answer about a field the author believes they sent.
     /// </summary>
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false).WithTypeRegistry(Registry));
 
-    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithIndentation());
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithIndentation().WithTypeRegistry(Registry));
 
     public static T Parse<T>(string json)
         where T : IMessage<T>, new() => Parser.Parse<T>(json);

@@ -11,7 +11,10 @@ namespace Exchange.Client;
 /// <example>
 /// <code>
 /// using var hub = ExchangeClient.Create(new Uri("http://127.0.0.1:5180"), apiKey);
-/// var receipt = await hub.Filing.SubmitAsync(request);
+/// var receipt = await hub.Filing.SubmitAsync(request);           // with a platform's key
+/// await foreach (var entry in hub.Courts.ListAllDocketAsync(new())) // with a court's key
+/// {
+/// }
 /// </code>
 /// </example>
 public sealed class ExchangeClient : IDisposable
@@ -34,6 +37,7 @@ public sealed class ExchangeClient : IDisposable
         _ownedChannel = ownedChannel;
         CallInvoker = callInvoker.Intercept(new ApiKeyInterceptor(apiKey));
         Filing = new FilingClient(CallInvoker, Options);
+        Courts = new CourtClient(CallInvoker, Options);
     }
 
     /// <summary>
@@ -42,7 +46,7 @@ public sealed class ExchangeClient : IDisposable
     /// </summary>
     /// <param name="endpoint">The hub's address: https:// (TLS) or http:// (cleartext HTTP/2,
     /// as the hub listens on 127.0.0.1 in development; the key then travels unencrypted).</param>
-    /// <param name="apiKey">A platform's key, "exk_…".</param>
+    /// <param name="apiKey">A platform's or a court's key, "exk_…".</param>
     /// <param name="options">Retry, timeout and HTTP settings; defaults when null.</param>
     /// <exception cref="ArgumentException">The endpoint is not an absolute http or https URI, or the key cannot be sent.</exception>
     public static ExchangeClient Create(Uri endpoint, string apiKey, ExchangeClientOptions? options = null)
@@ -72,8 +76,11 @@ public sealed class ExchangeClient : IDisposable
     /// </summary>
     public CallInvoker CallInvoker { get; }
 
-    /// <summary>The platform-facing FilingService.</summary>
+    /// <summary>The platform-facing FilingService (needs a platform's key).</summary>
     public FilingClient Filing { get; }
+
+    /// <summary>The court-facing CourtService (needs a court's key).</summary>
+    public CourtClient Courts { get; }
 
     /// <summary>Closes the channel if this client opened it.</summary>
     public void Dispose() => _ownedChannel?.Dispose();

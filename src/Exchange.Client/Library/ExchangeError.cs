@@ -91,6 +91,23 @@ public sealed class ExchangeError
                 retryDelay: null);
         }
 
+        // The trailer's code is authoritative for the hub's errors, but the two agree by
+        // construction (Grpc.StatusProto checks it); prefer the transport's in any case.
+        return Decode(exception.StatusCode, status, status.Message.Length > 0 ? status.Message : exception.Status.Detail);
+    }
+
+    /// <summary>
+    /// Decodes a google.rpc.Status that arrived as data rather than as a call's error, e.g. the
+    /// status of one item of a BatchRule response.
+    /// </summary>
+    public static ExchangeError FromStatus(Google.Rpc.Status status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return Decode((StatusCode)status.Code, status, status.Message);
+    }
+
+    private static ExchangeError Decode(StatusCode code, Google.Rpc.Status status, string message)
+    {
         string? reason = null, domain = null;
         var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var violations = new List<FieldViolation>();
@@ -117,16 +134,7 @@ public sealed class ExchangeError
             }
         }
 
-        // The trailer's code is authoritative for the hub's errors, but the two agree by
-        // construction (Grpc.StatusProto checks it); prefer the transport's in any case.
-        return new ExchangeError(
-            exception.StatusCode,
-            status.Message.Length > 0 ? status.Message : exception.Status.Detail,
-            reason,
-            domain,
-            metadata,
-            violations,
-            retryDelay);
+        return new ExchangeError(code, message, reason, domain, metadata, violations, retryDelay);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Exchange.V1;
 using Grpc.Core;
 
@@ -82,40 +81,21 @@ public sealed class FilingClient
     /// defaults to <see cref="ExchangeClientOptions.DefaultTimeout"/>. A listing may take many
     /// pages, so one deadline for all of them would make long listings fail for being long.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
-    public async IAsyncEnumerable<ApplicationSummary> ListAllAsync(
+    public IAsyncEnumerable<ApplicationSummary> ListAllAsync(
         ListApplicationsRequest request,
         TimeSpan? pageTimeout = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var page = request.Clone();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
-        {
-            var timeout = pageTimeout ?? _defaultTimeout;
-            DateTime? deadline = timeout is { } t ? _timeProvider.GetUtcNow().UtcDateTime + t : null;
-            var response = await InvokeAsync(page, _inner.ListApplicationsAsync, deadline, cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var summary in response.Applications)
-            {
-                yield return summary;
-            }
-
-            if (response.NextPageToken.Length == 0)
-            {
-                yield break;
-            }
-
-            // A token seen before would make this loop forever; that is a hub bug, not an end.
-            if (!seen.Add(response.NextPageToken))
-            {
-                throw new InvalidOperationException("The hub returned a page token it had already returned.");
-            }
-
-            // A fresh message per page: a request, once sent, is never changed under whoever holds it.
-            page = page.Clone();
-            page.PageToken = response.NextPageToken;
-        }
+        return ServiceCall.PageAsync(
+            request,
+            _inner.ListApplicationsAsync,
+            _retry,
+            () => PageDeadline(pageTimeout),
+            response => response.Applications,
+            response => response.NextPageToken,
+            (page, token) => page.PageToken = token,
+            cancellationToken);
     }
 
     /// <summary>
@@ -135,6 +115,78 @@ public sealed class FilingClient
         return InvokeAsync(request, _inner.WithdrawApplicationAsync, deadline, cancellationToken);
     }
 
+    /// <summary>
+    /// Answers a correction notice (SubmitCorrection): CORRECTION_REQUESTED → RECEIVED, and the
+    /// acceptance clock restarts the day after (OLR art 9).
+    /// </summary>
+    /// <remarks>Set request_id so that a repeat after a lost answer returns the application as
+    /// this answer left it instead of TRANSITION_NOT_ALLOWED.</remarks>
+    /// <exception cref="RpcException">INVALID_ARGUMENT (bad id, statement or attachments);
+    /// NOT_FOUND as for <see cref="GetAsync"/>; FAILED_PRECONDITION (reason
+    /// TRANSITION_NOT_ALLOWED, the current status in ErrorInfo.metadata["status"]).</exception>
+    public Task<Application> SubmitCorrectionAsync(
+        SubmitCorrectionRequest request,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return InvokeAsync(request, _inner.SubmitCorrectionAsync, deadline, cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers the reviewing judge's supplement order (SubmitSupplement): SUPPLEMENT_REQUESTED →
+    /// UNDER_REVIEW. Idempotent with request_id; errors as for <see cref="SubmitCorrectionAsync"/>.
+    /// </summary>
+    public Task<Application> SubmitSupplementAsync(
+        SubmitSupplementRequest request,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return InvokeAsync(request, _inner.SubmitSupplementAsync, deadline, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reports the electronic service record of a ruling (RecordService): the ruling's status →
+    /// SERVED. Judicial confirmation only. Idempotent with request_id; errors as for
+    /// <see cref="SubmitCorrectionAsync"/>.
+    /// </summary>
+    public Task<Application> RecordServiceAsync(
+        RecordServiceRequest request,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return InvokeAsync(request, _inner.RecordServiceAsync, deadline, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reports that a party signed for the mediation document (RecordSignature); the last
+    /// signature makes it EFFECTIVE. Signing twice for the same party changes nothing.
+    /// </summary>
+    /// <exception cref="RpcException">As for <see cref="SubmitCorrectionAsync"/>, and
+    /// INVALID_ARGUMENT for a party_index outside the parties.</exception>
+    public Task<Application> RecordSignatureAsync(
+        RecordSignatureRequest request,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return InvokeAsync(request, _inner.RecordSignatureAsync, deadline, cancellationToken);
+    }
+
+    /// <summary>The audit trail of one of the caller's applications, oldest first (GetHistory).</summary>
+    /// <exception cref="RpcException">INVALID_ARGUMENT (bad id); NOT_FOUND as for <see cref="GetAsync"/>.</exception>
+    public Task<GetHistoryResponse> GetHistoryAsync(
+        string applicationId,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicationId);
+        var request = new GetHistoryRequest { ApplicationId = applicationId };
+        return InvokeAsync(request, _inner.GetHistoryAsync, deadline, cancellationToken);
+    }
+
     private Task<TResponse> InvokeAsync<TRequest, TResponse>(
         TRequest request,
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc,
@@ -142,6 +194,8 @@ public sealed class FilingClient
         CancellationToken cancellationToken) =>
         ServiceCall.InvokeAsync(request, rpc, _retry, ResolveDeadline(deadline), cancellationToken);
 
-    private DateTime? ResolveDeadline(DateTime? deadline) =>
-        deadline ?? (_defaultTimeout is { } t ? _timeProvider.GetUtcNow().UtcDateTime + t : null);
+    private DateTime? ResolveDeadline(DateTime? deadline) => deadline ?? PageDeadline(null);
+
+    private DateTime? PageDeadline(TimeSpan? timeout) =>
+        (timeout ?? _defaultTimeout) is { } t ? _timeProvider.GetUtcNow().UtcDateTime + t : null;
 }

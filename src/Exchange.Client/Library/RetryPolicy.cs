@@ -10,8 +10,11 @@ namespace Exchange.Client;
 /// Only UNAVAILABLE is retried because it is the one status with which the hub promises that
 /// nothing was acknowledged (filing.proto). Every other status is an answer: DEADLINE_EXCEEDED may
 /// follow a durable write, RESOURCE_EXHAUSTED asks the caller to slow down, and the rest will fail
-/// the same way again. Resending is safe because every FilingService call is idempotent: a
-/// submission on (platform, platform_case_id, type), a withdrawal by design, reads trivially.
+/// the same way again. Resending is safe because every call is idempotent or refused when
+/// repeated: a submission on (platform, platform_case_id, type), a withdrawal by design, an act
+/// or an answer with request_id by AIP-155 (without one, a repeat of an act that went through is
+/// refused as TRANSITION_NOT_ALLOWED and changes nothing), BatchRule by its request_id, reads
+/// trivially.
 /// The very same request object is passed to every attempt, so a resend carries the same payload
 /// and therefore the same payload fingerprint.
 /// </remarks>

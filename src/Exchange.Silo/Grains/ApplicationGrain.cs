@@ -340,11 +340,6 @@ public sealed partial class ApplicationGrain(
                 break;
         }
 
-        if (request.OfficerName is { Length: > 0 } officer)
-        {
-            (details ??= [])["officer_name"] = officer;
-        }
-
         if (request.DocumentSha256 is { Length: > 0 } document)
         {
             (details ??= [])["document_sha256"] = Convert.ToHexStringLower(document);

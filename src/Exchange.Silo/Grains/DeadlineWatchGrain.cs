@@ -20,6 +20,7 @@ public sealed partial class DeadlineWatchGrain(
 {
     private const string ReminderName = "deadline-watch";
     private const int Parallelism = 16;
+    private const int MaxRoundsPerTick = 10;
 
     public async Task StartAsync()
     {
@@ -34,7 +35,8 @@ public sealed partial class DeadlineWatchGrain(
     {
         var total = 0;
         var batchSize = options.Value.BatchSize;
-        while (true)
+        // Bounded: applications whose check keeps failing stay due, and must not hold the tick forever.
+        for (var round = 0; round < MaxRoundsPerTick; round++)
         {
             var due = await DueAsync(clock.GetUtcNow(), batchSize);
             using var gate = new SemaphoreSlim(Parallelism);
@@ -58,9 +60,11 @@ public sealed partial class DeadlineWatchGrain(
             total += due.Count;
             if (due.Count < batchSize)
             {
-                return total;
+                break;
             }
         }
+
+        return total;
     }
 
     private async Task<List<Guid>> DueAsync(DateTimeOffset now, int limit)
