@@ -28,8 +28,9 @@ namespace Exchange.LoadTests.Scenarios;
 /// </summary>
 /// <remarks>
 /// The benchmark splits the submissions over two runs to read the silo's memory in between
-/// (<c>--seed-court-phases false --seed-save FILE</c>) and acts on both halves in a third
-/// (<c>--seed-size 0 --seed-from FILE1,FILE2</c>).
+/// (<c>--seed-court-phases false --seed-save FILE</c>) and acts on both halves in a third at the
+/// end of the suite (<c>--seed-size 0 --seed-from FILE1,FILE2</c>), when every application has
+/// idled out and is read back from PostgreSQL.
 /// </remarks>
 public sealed class SeedReplayScenario(LoadContext context) : LoadScenario(context)
 {
