@@ -4,14 +4,18 @@
 #   - memory: silo resident memory with the 36,049 seed applications active, and after they idle out;
 #   - baselines: pgbench doing a plain single-row upsert of a state-sized payload (the durable-write
 #     limit) and a bare gRPC echo (the transport limit), at the same concurrency as the scenarios;
-#   - scenarios: unique submissions, hot reads, a mixed platform day, the seed replay;
+#   - scenarios: unique submissions, hot reads, a mixed platform day, a court day (accept, start review,
+#     BatchRule of 500, docket reads), the seed replay with the courts' phases (accept, start review,
+#     batch confirm) checked in PostgreSQL;
 # and writes the reports to loadtests/reports/<time>/ and the summary to docs/BENCHMARKS.md.
 #
 #   loadtests/run.sh [DURATION_SECONDS=30] [CONCURRENCY=64]
 #   environment: WARMUP (seconds, default 20), SEED_SIZE (default 36049), IDLE_WAIT (seconds to wait for
 #   idle applications to leave memory, default 300: idle deactivation after 2 minutes, Orleans' collection
 #   quantum and the memory-return check), BENCHMARKS_MD (default docs/BENCHMARKS.md),
-#   PHASES (default "memory pgbench echo get-hot submit-unique platform-day"; with fewer phases, for
+#   PHASES (default "memory pgbench echo get-hot submit-unique platform-day court-day"; "memory" is the
+#   seed replay: its submissions in two halves around the memory readings, and at the end of the suite
+#   the courts' phases on them; with fewer phases, for
 #   comparing one change, the figures are printed and BENCHMARKS.md is left alone), and any hub setting
 #   as an environment variable, e.g. Exchange__GroupCommit__Enabled=false
 set -euo pipefail
@@ -24,7 +28,7 @@ warmup=${WARMUP:-20}
 seed_size=${SEED_SIZE:-36049}
 idle_wait=${IDLE_WAIT:-300}
 benchmarks_md=${BENCHMARKS_MD:-$root/docs/BENCHMARKS.md}
-all_phases="memory pgbench echo get-hot submit-unique platform-day"
+all_phases="memory pgbench echo get-hot submit-unique platform-day court-day"
 phases=${PHASES:-$all_phases}
 phase() { [[ " $phases " == *" $1 "* ]]; }
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -83,14 +87,17 @@ run_scenario() { # LABEL SCENARIO [extra options]: reports go to $out/LABEL
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$silo_pid/status"; }
 
 # 1. Memory, on the fresh silo: the seed in two halves; the marginal cost per application is the
-#    slope between them (free of start-up and JIT growth).
+#    slope between them (free of start-up and JIT growth). The courts act on the whole seed at the
+#    end of the suite (4.), long after the applications idled out.
 rss_start=0 rss_half=0 rss_full=0 rss_idle=0 pgbench_tps=0 pgbench_latency=0
 if phase memory; then
 rss_start=$(rss)
 half=$((seed_size / 2))
-run_scenario seed-replay-1 seed-replay --seed-size "$half" --concurrency "$concurrency" --warmup 0s
+run_scenario seed-replay-1 seed-replay --seed-size "$half" --concurrency "$concurrency" --warmup 0s \
+  --seed-court-phases false --seed-save "$work/seed-1.tsv"
 rss_half=$(rss)
-run_scenario seed-replay-2 seed-replay --seed-size $((seed_size - half)) --concurrency "$concurrency" --warmup 0s
+run_scenario seed-replay-2 seed-replay --seed-size $((seed_size - half)) --concurrency "$concurrency" --warmup 0s \
+  --seed-court-phases false --seed-save "$work/seed-2.tsv"
 rss_full=$(rss)
 log "silo RSS: start $rss_start KiB, $half active $rss_half KiB, $seed_size active $rss_full KiB; waiting ${idle_wait}s for them to idle out"
 sleep "$idle_wait"
@@ -121,9 +128,16 @@ phase echo && run_scenario echo echo "${common[@]}"
 phase get-hot && run_scenario get-hot get-hot "${common[@]}"
 phase submit-unique && run_scenario submit-unique submit-unique "${common[@]}"
 phase platform-day && run_scenario platform-day platform-day "${common[@]}"
+phase court-day && run_scenario court-day court-day "${common[@]}"
 
-for name in echo get-hot submit-unique platform-day; do
-  [[ -f "$out/$name/summary.json" ]] && grep -oE '"name": ?"[^"]*"|"rps": ?[0-9.]+|"p99_ms": ?[0-9.]+|"errors": ?[0-9]+' "$out/$name/summary.json" | paste -sd' ' | tee -a "$out/run.log"
+# 4. The seed replay's court phases on the whole seed, as the courts would act days after the
+#    filing (every application is read back from PostgreSQL): accept, start review, batch confirm,
+#    then every application and every court's case numbers checked in PostgreSQL.
+phase memory && run_scenario seed-court seed-replay --seed-size 0 --seed-from "$work/seed-1.tsv,$work/seed-2.tsv" \
+  --concurrency "$concurrency" --warmup 0s
+
+for name in echo get-hot submit-unique platform-day court-day seed-court; do
+  [[ -f "$out/$name/summary.json" ]] && grep -oE '"name": ?"[^"]*"|"rps": ?[0-9.]+|"rate_per_s": ?[0-9.]+|"items_per_s": ?[0-9.]+|"p99_ms": ?[0-9.]+|"errors": ?[0-9]+' "$out/$name/summary.json" | paste -sd' ' | tee -a "$out/run.log"
 done
 if [[ "$phases" != "$all_phases" ]]; then
   log "not all phases ran: $benchmarks_md left alone; reports in ${out#"$root/"}"

@@ -59,9 +59,16 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
     }
 
     [Fact]
-    public async Task Scenarios_SubmitUniqueGetHotPlatformDayAndSeedReplay_ExecuteCallsWithoutFailures()
+    public async Task Scenarios_SubmitUniqueGetHotPlatformDaySeedReplayAndCourtDay_ExecuteCallsWithoutFailures()
     {
-        using var connection = new HubConnection(Endpoint, Keys, channelCount: 2);
+        // The seed replay's court phases act as every court the seed files with, court-day as six.
+        var courts = new List<CourtKey>();
+        foreach (var court in SampleCourts.All)
+        {
+            courts.Add(new CourtKey(court.Code, await hub.RegisterAsync("court", court.Code, $"{court.Code} load-test clerk office")));
+        }
+
+        using var connection = new HubConnection(Endpoint, Keys with { Courts = courts }, channelCount: 2);
         var settings = new ScenarioSettings
         {
             Concurrency = 4,
@@ -75,6 +82,11 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
             PlatformDayLoad = 0.3,
             SeedSize = 40,
             SeedMaxDuration = TimeSpan.FromSeconds(20),
+
+            // Small batches, so that several fill in court-day's two seconds and each court's
+            // judicial confirmations of the seed take more than one BatchRule call.
+            CourtDayBatchSize = 2,
+            SeedBatchSize = 2,
         };
         var output = new StringWriter();
         var context = new LoadContext(settings, connection, EchoEndpoint: null, hub.Database.ConnectionString, output);
@@ -85,8 +97,12 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
         var log = output.ToString();
         Assert.True(summary.ExitCode == 0, log);
         Assert.Equal(
-            ["submit-unique", "get-hot", "platform-day.submit", "platform-day.get", "platform-day.list", "platform-day.withdraw", "seed-replay", "court-day"],
+            [
+                "submit-unique", "get-hot", "platform-day.submit", "platform-day.get", "platform-day.list", "platform-day.withdraw", "seed-replay",
+                "court-day.accept", "court-day.start-review", "court-day.batch-rule-2", "court-day.docket",
+            ],
             summary.Scenarios.Select(s => s.Name));
+        Assert.All(summary.Scenarios, s => Assert.True(s.Available, $"{s.Name}: {s.Note}\n{log}"));
         foreach (var scenario in summary.Scenarios.Where(s => s.Available))
         {
             Assert.True(scenario.Error is null, $"{scenario.Name}: {scenario.Error}\n{log}");
@@ -100,7 +116,28 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
         Assert.True(verify.Passed, log);
         Assert.Equal(0, verify.Lost);
         Assert.Equal(40, verify.StoredInRun);
-        Assert.All(seed.Phases!.Where(p => p.Name is "accept" or "batch-confirm"), p => Assert.False(p.Available));
-        Assert.False(summary.Scenarios.Single(s => s.Name == "court-day").Available);
+
+        // Every application of the seed through every court phase, without an error, and the
+        // read model shows it: each in its final status, case numbers without gaps.
+        foreach (var name in new[] { "accept", "start-review", "batch-confirm" })
+        {
+            var phase = seed.Phases!.Single(p => p.Name == name);
+            Assert.True(phase.Available, $"{name}: {phase.Note}\n{log}");
+            Assert.Equal(40, phase.Applications);
+            Assert.Equal(40, phase.Acknowledged);
+            Assert.Equal(0, phase.Errors);
+        }
+
+        var batches = seed.Phases!.Single(p => p.Name == "batch-confirm").Parts!.Single(p => p.Name == "batch-confirm.jc");
+        Assert.True(batches.Calls > SampleCourts.All.Count / 2, log);
+        var courtCheck = seed.Phases!.Single(p => p.Name == "verify-court");
+        Assert.True(courtCheck.Passed, $"{courtCheck.Note}\n{log}");
+        Assert.Equal(0, courtCheck.CaseNumberGaps);
+        Assert.Equal(0, courtCheck.CaseNumberDuplicates);
+
+        var rulings = summary.Scenarios.Single(s => s.Name == "court-day.batch-rule-2");
+        Assert.Equal(rulings.Ok * 2, rulings.Items);
+        var dayCheck = summary.Scenarios.Single(s => s.Name == "court-day.accept").Checks;
+        Assert.True(dayCheck?.Passed, $"{dayCheck?.Note}\n{log}");
     }
 }

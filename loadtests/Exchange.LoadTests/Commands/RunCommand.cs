@@ -60,7 +60,32 @@ internal static class RunCommand
                 }
             }
         });
-        var seedSize = CliOptions.AtLeast("--seed-size", $"Applications in the seed replay ({SeedReplayScenario.FullSeedSize} is the full seed; smaller scales both types)", defaults.SeedSize, 1, 10_000_000);
+        var seedSize = CliOptions.AtLeast("--seed-size", $"Applications in the seed replay ({SeedReplayScenario.FullSeedSize} is the full seed; smaller scales both types; 0 submits none, for court phases on --seed-from)", defaults.SeedSize, 0, 10_000_000);
+        var seedBatchSize = CliOptions.AtLeast("--seed-batch-size", "Judicial confirmations per BatchRule call in the seed replay's batch-confirm phase", defaults.SeedBatchSize, 1, 1_000);
+        var seedCourtPhases = new Option<bool>("--seed-court-phases")
+        {
+            Description = "Whether the seed replay runs the court's phases (accept, start review, batch confirm) and their PostgreSQL check after submitting",
+            DefaultValueFactory = _ => defaults.SeedCourtPhases,
+        };
+        var seedSave = new Option<string>("--seed-save") { Description = "File to write the seed replay's acknowledged applications to (for a later --seed-from)" };
+        var seedFrom = new Option<string>("--seed-from")
+        {
+            Description = "Comma-separated files written by --seed-save: applications of earlier seed replays that the court phases act on as well",
+        };
+        var courtDayBatchSize = CliOptions.AtLeast("--court-day-batch-size", "Applications per BatchRule call in court-day", defaults.CourtDayBatchSize, 1, 1_000);
+        var courtDayLoad = new Option<double>("--court-day-load")
+        {
+            Description = "court-day injects this fraction of the capacity its clerks show in an untimed closed calibration",
+            DefaultValueFactory = _ => defaults.CourtDayLoad,
+        };
+        courtDayLoad.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is <= 0 or > 2)
+            {
+                result.AddError("--court-day-load must be above 0 and at most 2");
+            }
+        });
+        var batchCallTimeout = CliOptions.Duration("--batch-call-timeout", "Deadline of each BatchRule call", defaults.BatchCallTimeout);
         var seedMaxDuration = CliOptions.Duration("--seed-max-duration", "Upper bound of the seed replay's submission phase", defaults.SeedMaxDuration);
         var hotSet = CliOptions.AtLeast("--hot-set", "Applications get-hot submits (untimed) and then reads", defaults.HotSetSize, 1, 1_000_000);
         var attachments = new Option<AttachmentMode>("--attachments")
@@ -88,6 +113,7 @@ internal static class RunCommand
         {
             endpoint, keysFile, scenarios, duration, warmUp, concurrency, channels, reportDir, echoEndpoint, thresholds,
             seedSize, seedMaxDuration, hotSet, platformDayLoad, attachments, callTimeout, db, echoPayload,
+            seedBatchSize, seedCourtPhases, seedSave, seedFrom, courtDayBatchSize, courtDayLoad, batchCallTimeout,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -106,10 +132,23 @@ internal static class RunCommand
                 PlatformDayLoad = parseResult.GetValue(platformDayLoad),
                 Attachments = parseResult.GetValue(attachments),
                 EchoPayloadBytes = parseResult.GetValue(echoPayload),
+                SeedBatchSize = parseResult.GetValue(seedBatchSize),
+                SeedCourtPhases = parseResult.GetValue(seedCourtPhases),
+                SeedSave = parseResult.GetValue(seedSave),
+                SeedFrom = [.. Split(parseResult.GetValue(seedFrom))],
+                CourtDayBatchSize = parseResult.GetValue(courtDayBatchSize),
+                CourtDayLoad = parseResult.GetValue(courtDayLoad),
+                BatchCallTimeout = parseResult.GetValue(batchCallTimeout),
             };
-            if (settings.Duration <= TimeSpan.Zero || settings.CallTimeout <= TimeSpan.Zero || settings.SeedMaxDuration <= TimeSpan.Zero)
+            if (settings.Duration <= TimeSpan.Zero || settings.CallTimeout <= TimeSpan.Zero || settings.SeedMaxDuration <= TimeSpan.Zero || settings.BatchCallTimeout <= TimeSpan.Zero)
             {
-                return await UsageAsync("--duration, --call-timeout and --seed-max-duration must be positive");
+                return await UsageAsync("--duration, --call-timeout, --batch-call-timeout and --seed-max-duration must be positive");
+            }
+
+            var missingSeedFiles = settings.SeedFrom.Where(f => !File.Exists(f)).ToList();
+            if (missingSeedFiles.Count > 0)
+            {
+                return await UsageAsync("--seed-from: no such file: " + string.Join(", ", missingSeedFiles));
             }
 
             var needsHub = names.Any(n => n != "echo" && !ScenarioCatalog.Unavailable.ContainsKey(n));

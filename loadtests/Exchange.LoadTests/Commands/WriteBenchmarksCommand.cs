@@ -106,7 +106,17 @@ internal static class WriteBenchmarksCommand
             var errors = seeds.Sum(s => s!.Errors);
             var lost = seeds.Sum(s => s!.Lost);
             md.AppendLine($"| seed replay, submit phase | {seedApps:N0} applications in {seconds:0.#} s = {seedApps / seconds:N0}/s; {errors} errors; {lost} lost (checked in PostgreSQL) | pgbench {run.PgbenchTps:N0} TPS | {seedApps / seconds / run.PgbenchTps:0.00} | every phase reported, 0 errors, 0 lost | {YesNo(errors == 0 && lost == 0)} |");
-            md.AppendLine("| seed replay, accept and batch-confirm phases | not run: the court service is not in the contract yet | | | reported | no |");
+        }
+
+        var court = CourtPhases(run, "seed-court");
+        if (court is not null)
+        {
+            var reported = court.Phases.Count == 3 && court.Phases.All(p => p.Available);
+            var errors = court.Phases.Sum(p => p.Errors);
+            var result = reported
+                ? string.Join("; ", court.Phases.Select(p => $"{p.Name} {p.Done:N0} in {p.Seconds:0.#} s = {p.Rate:N0}/s")) + $"; {errors} errors; {court.Check}"
+                : "not every phase ran: " + string.Join("; ", court.Phases.Where(p => !p.Available).Select(p => $"{p.Name}: {p.Note}"));
+            md.AppendLine($"| seed replay, court phases (accept, start review, batch confirm) | {result} | | | every phase reported, 0 errors, every JC CONFIRMED, case numbers without gaps | {YesNo(reported && errors == 0 && court.CheckPassed)} |");
         }
 
         var marginal = (run.RssFull - run.RssHalf) * 1.0 / Math.Max(1, run.SeedSize - run.SeedSize / 2);
@@ -129,7 +139,40 @@ internal static class WriteBenchmarksCommand
             md.AppendLine();
         }
 
-        md.AppendLine("Scenarios not run yet: the court day (`BatchRule` of 500) and the change feed wait for their services.");
+        if (court is { Phases.Count: > 0 })
+        {
+            md.AppendLine($"Seed replay, court phases ({run.Concurrency} calls in flight; batches one judge per court, side by side with the mediation documents issued one by one):").AppendLine();
+            md.AppendLine("| phase | applications | seconds | per second | p50 ms | p99 ms | errors |");
+            md.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var phase in court.Phases.Where(p => p.Available).SelectMany(p => p.Parts.Count > 0 ? p.Parts : [p]))
+            {
+                md.AppendLine($"| {phase.Name}{(phase.Calls > 0 && phase.Name.EndsWith(".jc", StringComparison.Ordinal) ? $" ({phase.Calls:N0} calls; latency per call)" : "")} | {phase.Done:N0} of {phase.Applications:N0} | {phase.Seconds:0.#} | {phase.Rate:N0} | {phase.P50:0.#} | {phase.P99:0.#} | {phase.Errors} |");
+            }
+
+            md.AppendLine().AppendLine($"Checked in PostgreSQL afterwards: {court.Check}.").AppendLine();
+        }
+
+        var courtDay = CourtDay(run);
+        if (courtDay.Count > 0)
+        {
+            md.AppendLine("Court day (6 basic courts; open model at 80 % of the clerks' measured capacity; items/s: applications ruled per second by the batches, due at the clerks' pace; within a batch: batch size / mean batch latency):").AppendLine();
+            md.AppendLine("| operation | calls/s | items/s | items/s within a batch | p50 ms | p99 ms | errors |");
+            md.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var op in courtDay)
+            {
+                md.AppendLine($"| {op.Name} | {op.Figures.Rps:N1} | {(op.ItemsPerS is { } items ? items.ToString("N0", Inv) : "")} | {(op.BatchItemsPerS is { } batch ? batch.ToString("N0", Inv) : "")} | {op.Figures.P50:0.#} | {op.Figures.P99:0.#} | {op.Figures.Errors} |");
+            }
+
+            var check = Entries(run, "court-day").Select(e => e.TryGetProperty("checks", out var c) ? c : default).FirstOrDefault(c => c.ValueKind == JsonValueKind.Object);
+            if (check.ValueKind == JsonValueKind.Object)
+            {
+                md.AppendLine().AppendLine($"Checked in PostgreSQL afterwards: {CheckText(check)}.");
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("Not run: the change feed (the contract has no change-feed method yet).");
         md.AppendLine("Each scenario's full report (console, Markdown, CSV, JSON and an HTML page with latency and RPS");
         md.AppendLine("over time) is in the run's report folder; `loadtests/reports/` is not committed.").AppendLine();
         return md.ToString();
@@ -159,6 +202,58 @@ internal static class WriteBenchmarksCommand
     private static Figures ToFigures(JsonElement e) => new(
         e.GetProperty("name").GetString()!,
         Number(e, "rps"), Number(e, "p50_ms"), Number(e, "p99_ms"), (long)Number(e, "errors"), Number(e, "mix_percent"));
+
+    private sealed record PhaseFigures(
+        string Name, bool Available, string? Note, long Applications, long Done, double Seconds, double Rate, double P50, double P99, long Errors, long Calls, IReadOnlyList<PhaseFigures> Parts);
+
+    private sealed record CourtFigures(IReadOnlyList<PhaseFigures> Phases, string Check, bool CheckPassed);
+
+    private static CourtFigures? CourtPhases(BenchmarkRun run, string folder)
+    {
+        var entry = Entries(run, folder).FirstOrDefault(e => e.GetProperty("name").GetString() == "seed-replay");
+        if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("phases", out var phases))
+        {
+            return null;
+        }
+
+        var list = phases.EnumerateArray().ToList();
+        var court = list.Where(p => p.GetProperty("name").GetString() is "accept" or "start-review" or "batch-confirm").Select(ToPhase).ToList();
+        var check = list.FirstOrDefault(p => p.GetProperty("name").GetString() == "verify-court");
+        return new CourtFigures(
+            court,
+            check.ValueKind == JsonValueKind.Object ? CheckText(check) : "not checked",
+            check.ValueKind == JsonValueKind.Object && check.TryGetProperty("passed", out var passed) && passed.ValueKind == JsonValueKind.True);
+    }
+
+    private static PhaseFigures ToPhase(JsonElement p) => new(
+        p.GetProperty("name").GetString()!,
+        p.TryGetProperty("available", out var available) && available.ValueKind == JsonValueKind.True,
+        p.TryGetProperty("note", out var note) ? note.GetString() : null,
+        (long)Number(p, "applications"), (long)Number(p, "acknowledged"), Number(p, "duration_s"), Number(p, "rate_per_s"),
+        Number(p, "p50_ms"), Number(p, "p99_ms"), (long)Number(p, "errors"), (long)Number(p, "calls"),
+        p.TryGetProperty("parts", out var parts) ? [.. parts.EnumerateArray().Select(ToPhase)] : []);
+
+    private static string CheckText(JsonElement check)
+    {
+        if (!check.TryGetProperty("passed", out var passed) || passed.ValueKind != JsonValueKind.True)
+        {
+            return "**failed**: " + (check.TryGetProperty("note", out var note) ? note.GetString() : "see the summary");
+        }
+
+        var statuses = check.TryGetProperty("by_status", out var byStatus)
+            ? string.Join(", ", byStatus.EnumerateObject().Select(s => $"{s.Value.GetInt64():N0} {s.Name}"))
+            : "";
+        return $"every application in the status its last act gave it ({statuses}); {Number(check, "case_number_groups"):N0} case-number sequences (court, year, type code) run from 1 without gaps or repeats";
+    }
+
+    private static List<(string Name, Figures Figures, double? ItemsPerS, double? BatchItemsPerS)> CourtDay(BenchmarkRun run) =>
+        [.. Entries(run, "court-day")
+            .Where(e => e.TryGetProperty("group", out var g) && g.GetString() == "court-day" && e.TryGetProperty("available", out var a) && a.ValueKind == JsonValueKind.True)
+            .Select(e => (
+                e.GetProperty("name").GetString()!,
+                ToFigures(e),
+                e.TryGetProperty("items_per_s", out var items) ? items.GetDouble() : (double?)null,
+                e.TryGetProperty("batch_items_per_s", out var batch) ? batch.GetDouble() : (double?)null))];
 
     private static SeedFigures? Seed(BenchmarkRun run, string folder)
     {

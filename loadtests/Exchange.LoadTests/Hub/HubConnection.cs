@@ -1,5 +1,6 @@
 using Exchange.Client;
 using Exchange.LoadTesting;
+using Exchange.V1;
 
 namespace Exchange.LoadTests.Hub;
 
@@ -7,12 +8,15 @@ namespace Exchange.LoadTests.Hub;
 /// The load generator's side of the hub: a pool of gRPC channels shared by every platform, and for
 /// each platform a typed <see cref="FilingClient"/> per channel that adds that platform's key — the
 /// client library a real platform would use, with its retries switched off so that UNAVAILABLE and
-/// RESOURCE_EXHAUSTED show up as statuses instead of being hidden by retrying.
+/// RESOURCE_EXHAUSTED show up as statuses instead of being hidden by retrying. Likewise, for each
+/// court with a key, a generated <see cref="CourtService.CourtServiceClient"/> per channel over
+/// the library's authenticated invoker (the library has no typed court client).
 /// </summary>
 public sealed class HubConnection : IDisposable
 {
     private readonly GrpcChannelPool _channels;
     private readonly FilingClient[][] _clients;
+    private readonly Dictionary<string, CourtService.CourtServiceClient[]> _courts;
     private long _next = -1;
 
     /// <summary>Opens the channels (connections are made on first use).</summary>
@@ -35,6 +39,14 @@ public sealed class HubConnection : IDisposable
                 .Select(_ => new ExchangeClient(_channels.Next().CreateCallInvoker(), p.Key, options).Filing)
                 .ToArray())
             .ToArray();
+        _courts = keys.Courts
+            .GroupBy(c => c.Code, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => Enumerable.Range(0, channelCount)
+                    .Select(_ => new CourtService.CourtServiceClient(new ExchangeClient(_channels.Next().CreateCallInvoker(), g.Last().Key, options).CallInvoker))
+                    .ToArray(),
+                StringComparer.Ordinal);
     }
 
     /// <summary>The keys the connection files with.</summary>
@@ -52,6 +64,25 @@ public sealed class HubConnection : IDisposable
     public FilingClient For(int platform)
     {
         var perChannel = _clients[platform];
+        return perChannel[(int)((ulong)Interlocked.Increment(ref _next) % (ulong)perChannel.Length)];
+    }
+
+    /// <summary>Whether the keys hold a key of the court with <paramref name="courtCode"/>.</summary>
+    /// <param name="courtCode">A court code, e.g. "新0102".</param>
+    /// <returns>True when <see cref="Court"/> can act as that court.</returns>
+    public bool HasCourt(string courtCode) => _courts.ContainsKey(courtCode);
+
+    /// <summary>A client acting as the court <paramref name="courtCode"/> (with its key), on the next channel (round-robin).</summary>
+    /// <param name="courtCode">A court the keys hold a key of.</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="KeyNotFoundException">The keys hold no key of that court.</exception>
+    public CourtService.CourtServiceClient Court(string courtCode)
+    {
+        if (!_courts.TryGetValue(courtCode, out var perChannel))
+        {
+            throw new KeyNotFoundException($"The keys file holds no key of court {courtCode}; run 'provision' again.");
+        }
+
         return perChannel[(int)((ulong)Interlocked.Increment(ref _next) % (ulong)perChannel.Length)];
     }
 

@@ -9,7 +9,7 @@ namespace Exchange.LoadTests.Hub;
 /// <param name="Key">Its API key.</param>
 public sealed record PlatformKey(string Id, string Key);
 
-/// <summary>A court's clerk-office key (for court scenarios, once the contract has a court service).</summary>
+/// <summary>A court's clerk-office key, for the CourtService calls of court-day and the seed replay's court phases.</summary>
 /// <param name="Code">Court code, e.g. "新0102".</param>
 /// <param name="Key">Its API key.</param>
 public sealed record CourtKey(string Code, string Key);

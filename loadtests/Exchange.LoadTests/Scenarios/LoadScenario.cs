@@ -9,7 +9,8 @@ public sealed record ScenarioOutcome(IReadOnlyList<ScenarioSummary> Entries, boo
 
 /// <summary>
 /// A scenario the <c>run</c> command can run: untimed preparation, then one or more harness
-/// scenarios run together on their own timelines, then its summary (and any checks of its own).
+/// scenarios run together on their own timelines (and, for multi-phase scenarios, the next phases
+/// one after another), then its summary (and any checks of its own).
 /// </summary>
 public abstract class LoadScenario(LoadContext context) : IDisposable
 {
@@ -28,8 +29,20 @@ public abstract class LoadScenario(LoadContext context) : IDisposable
     /// <returns>At least one scenario with its load simulations.</returns>
     public abstract IReadOnlyList<Scenario> Build();
 
+    /// <summary>
+    /// The harness scenarios of the next phase, run (with their own reports) once the previous phase
+    /// finished — for scenarios whose phases depend on each other, such as the seed replay's
+    /// submit, accept, start-review and batch-confirm. Empty when there is no further phase (the
+    /// default: one phase).
+    /// </summary>
+    /// <param name="previous">What the previous phase measured.</param>
+    /// <param name="cancellationToken">Cancels the preparation of the phase.</param>
+    /// <returns>The next phase's scenarios, or none.</returns>
+    public virtual Task<IReadOnlyList<Scenario>> NextPhaseAsync(RunResult previous, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Scenario>>([]);
+
     /// <summary>The summary entries of the finished run.</summary>
-    /// <param name="run">What the harness measured.</param>
+    /// <param name="run">What the harness measured: every phase's scenarios, in order.</param>
     /// <param name="cancellationToken">Cancels follow-up checks.</param>
     /// <returns>The entries, and whether the scenario's own checks passed.</returns>
     public virtual Task<ScenarioOutcome> SummarizeAsync(RunResult run, CancellationToken cancellationToken)

@@ -7,10 +7,11 @@ using Grpc.Core;
 
 namespace Exchange.LoadTests.Scenarios;
 
-/// <summary>An application a scenario submitted, and the platform that owns it.</summary>
+/// <summary>An application a scenario submitted, the platform that owns it and the court it was filed with.</summary>
 /// <param name="Platform">0-based platform index.</param>
 /// <param name="ApplicationId">The hub's id.</param>
-public readonly record struct OwnedApplication(int Platform, string ApplicationId);
+/// <param name="CourtCode">The court, as the receipt names it.</param>
+public readonly record struct OwnedApplication(int Platform, string ApplicationId, string CourtCode);
 
 /// <summary>
 /// Untimed submissions a scenario needs before its load (the applications get-hot reads, the ones
@@ -22,8 +23,25 @@ internal static class Preload
 {
     private const int MaxAttempts = 6;
 
+    /// <summary>Submits <paramref name="count"/> applications, untimed.</summary>
+    /// <param name="context">The run's context.</param>
+    /// <param name="label">Names the preparation in the output.</param>
+    /// <param name="count">Applications to submit.</param>
+    /// <param name="platformOf">The platform (0-based) that files the i-th application.</param>
+    /// <param name="courts">Courts picked from at random; null for every court that accepts the type.</param>
+    /// <param name="cancellationToken">Cancels the submissions.</param>
+    /// <param name="mediationDocumentOf">Whether the i-th is a mediation document; null alternates (odd i).</param>
+    /// <param name="courtOf">The court of the i-th; overrides <paramref name="courts"/>.</param>
+    /// <returns>The applications, in the order of i.</returns>
     public static async Task<OwnedApplication[]> SubmitAsync(
-        LoadContext context, string label, int count, Func<int, int> platformOf, IReadOnlyList<SampleCourt>? courts, CancellationToken cancellationToken)
+        LoadContext context,
+        string label,
+        int count,
+        Func<int, int> platformOf,
+        IReadOnlyList<SampleCourt>? courts,
+        CancellationToken cancellationToken,
+        Func<int, bool>? mediationDocumentOf = null,
+        Func<int, SampleCourt>? courtOf = null)
     {
         var hub = context.RequireHub();
         var results = new OwnedApplication[count];
@@ -32,11 +50,11 @@ internal static class Preload
         await Parallel.ForEachAsync(Enumerable.Range(0, count), options, async (i, token) =>
         {
             var platform = platformOf(i);
-            var mediationDocument = i % 2 == 1;
-            var court = ChineseText.Pick(Random.Shared, courts ?? SampleCourts.Accepting(mediationDocument));
+            var mediationDocument = mediationDocumentOf?.Invoke(i) ?? i % 2 == 1;
+            var court = courtOf?.Invoke(i) ?? ChineseText.Pick(Random.Shared, courts ?? SampleCourts.Accepting(mediationDocument));
             var request = context.Generator.Create(mediationDocument, court, context.CaseIds.Next("pre"), Random.Shared, DateTimeOffset.UtcNow);
             var receipt = await SubmitWithRetriesAsync(hub.For(platform), request, context.Settings.CallTimeout, token);
-            results[i] = new OwnedApplication(platform, receipt.ApplicationId);
+            results[i] = new OwnedApplication(platform, receipt.ApplicationId, receipt.CourtCode);
         });
         await context.Output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture, $"{label}: submitted {count} applications in {clock.Elapsed.TotalSeconds:0.0} s (untimed preparation)"));

@@ -47,12 +47,18 @@ public sealed record SettingsSummary(
     int HotSetSize,
     double PlatformDayLoad,
     int SeedSize,
-    IReadOnlyList<string> Thresholds)
+    IReadOnlyList<string> Thresholds,
+    int SeedBatchSize,
+    bool SeedCourtPhases,
+    int CourtDayBatchSize,
+    double CourtDayLoad,
+    double BatchCallTimeoutS)
 {
     /// <summary>From the run's settings.</summary>
     public static SettingsSummary From(ScenarioSettings s) => new(
         s.Duration.TotalSeconds, s.WarmUp.TotalSeconds, s.Concurrency, s.Channels, s.CallTimeout.TotalSeconds,
-        s.Attachments.ToString().ToLowerInvariant(), s.HotSetSize, s.PlatformDayLoad, s.SeedSize, s.Thresholds);
+        s.Attachments.ToString().ToLowerInvariant(), s.HotSetSize, s.PlatformDayLoad, s.SeedSize, s.Thresholds,
+        s.SeedBatchSize, s.SeedCourtPhases, s.CourtDayBatchSize, s.CourtDayLoad, s.BatchCallTimeout.TotalSeconds);
 }
 
 /// <summary>One scenario's figures.</summary>
@@ -79,7 +85,12 @@ public sealed record SettingsSummary(
 /// <param name="ThresholdsPassed">Whether every threshold held; null when there were none.</param>
 /// <param name="EndedEarly">Why the harness stopped the scenario before its timeline ended.</param>
 /// <param name="Error">Why the scenario could not run (e.g. its preparation failed).</param>
-/// <param name="Phases">seed-replay: each phase's figures, including those not available yet.</param>
+/// <param name="Phases">seed-replay: each phase's figures, including those not run.</param>
+/// <param name="BatchSize">court-day's batch rulings: applications per BatchRule call.</param>
+/// <param name="Items">court-day's batch rulings: applications ruled by the measured OK batches.</param>
+/// <param name="ItemsPerS">court-day's batch rulings: applications ruled per second of the measured window.</param>
+/// <param name="BatchItemsPerS">court-day's batch rulings: one batch's own pace, batch size / mean latency.</param>
+/// <param name="Checks">What the scenario checked in PostgreSQL afterwards (court-day), if it did.</param>
 public sealed record ScenarioSummary(
     string Name,
     bool Available,
@@ -104,7 +115,12 @@ public sealed record ScenarioSummary(
     bool? ThresholdsPassed = null,
     string? EndedEarly = null,
     string? Error = null,
-    IReadOnlyList<PhaseSummary>? Phases = null)
+    IReadOnlyList<PhaseSummary>? Phases = null,
+    int? BatchSize = null,
+    long? Items = null,
+    double? ItemsPerS = null,
+    double? BatchItemsPerS = null,
+    PhaseSummary? Checks = null)
 {
     /// <summary>The figures of one harness scenario over its measured window.</summary>
     /// <param name="result">The harness's result.</param>
@@ -114,10 +130,23 @@ public sealed record ScenarioSummary(
     public static ScenarioSummary From(ScenarioResult result, int concurrency, string? group = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return From(result.Name, result, result.Stats, concurrency, group);
+    }
+
+    /// <summary>The figures of one step (or the whole scenario) of a harness scenario over its measured window.</summary>
+    /// <param name="name">The entry's name.</param>
+    /// <param name="result">The harness's result.</param>
+    /// <param name="stats">The statistics to report: <paramref name="result"/>'s own or one of its steps'.</param>
+    /// <param name="concurrency">Its virtual users (or the concurrency it was calibrated at).</param>
+    /// <param name="group">The scenario asked for, when the entry is one part of it.</param>
+    /// <returns>The entry.</returns>
+    public static ScenarioSummary From(string name, ScenarioResult result, CallStats stats, int concurrency, string? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stats);
         var seconds = result.Duration.TotalSeconds;
-        var stats = result.Stats;
         return new ScenarioSummary(
-            result.Name,
+            name,
             Available: true,
             Group: group,
             Concurrency: concurrency,
@@ -147,9 +176,9 @@ public sealed record ScenarioSummary(
     internal static double Round(double value, int digits = 3) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>One phase of a multi-phase scenario (seed-replay).</summary>
-/// <param name="Name">"submit", "verify", "accept", "batch-confirm".</param>
-/// <param name="Available">False when the phase cannot run yet.</param>
+/// <summary>One phase of a multi-phase scenario (seed-replay), or a check a scenario made afterwards.</summary>
+/// <param name="Name">"submit", "verify", "accept", "start-review", "batch-confirm", "verify-court"; a part of a phase: "batch-confirm.jc", "batch-confirm.md".</param>
+/// <param name="Available">False when the phase did not run (see <paramref name="Note"/>).</param>
 /// <param name="Note">Why not, or what the figures mean.</param>
 /// <param name="Applications">Applications the phase was to handle.</param>
 /// <param name="Acknowledged">Applications the hub acknowledged (OK receipts).</param>
@@ -164,7 +193,15 @@ public sealed record ScenarioSummary(
 /// <param name="AcknowledgedFound">verify: acknowledged application ids found in exchange_applications.</param>
 /// <param name="Lost">verify: acknowledged but not stored — must be zero.</param>
 /// <param name="StoredUnacknowledged">verify: stored but never acknowledged (e.g. the client timed out first); not a loss.</param>
-/// <param name="Passed">verify: stored count equals acknowledged count and nothing acknowledged is missing.</param>
+/// <param name="Passed">verify: stored count equals acknowledged count and nothing acknowledged is missing; verify-court: every check held.</param>
+/// <param name="Calls">Calls made (batch-confirm.jc: BatchRule calls).</param>
+/// <param name="BatchSize">batch-confirm.jc: the most applications per BatchRule call.</param>
+/// <param name="Parts">A phase of two kinds of calls run together (batch-confirm): each kind's own figures.</param>
+/// <param name="ByStatus">verify-court: the checked applications by type and status, e.g. "JUDICIAL_CONFIRMATION CONFIRMED".</param>
+/// <param name="CaseNumberGroups">verify-court: sequences checked (court, year, type code), over the whole read model.</param>
+/// <param name="CaseNumberGaps">verify-court: numbers missing inside those sequences (each starts at 1).</param>
+/// <param name="CaseNumberDuplicates">verify-court: numbers given twice.</param>
+/// <param name="WithoutCaseNumber">verify-court: checked applications past acceptance that have no case number.</param>
 public sealed record PhaseSummary(
     string Name,
     bool Available,
@@ -182,4 +219,12 @@ public sealed record PhaseSummary(
     long? AcknowledgedFound = null,
     long? Lost = null,
     long? StoredUnacknowledged = null,
-    bool? Passed = null);
+    bool? Passed = null,
+    long? Calls = null,
+    int? BatchSize = null,
+    IReadOnlyList<PhaseSummary>? Parts = null,
+    IReadOnlyDictionary<string, long>? ByStatus = null,
+    long? CaseNumberGroups = null,
+    long? CaseNumberGaps = null,
+    long? CaseNumberDuplicates = null,
+    long? WithoutCaseNumber = null);

@@ -63,26 +63,51 @@ public static class ScenarioRunner
                 continue;
             }
 
-            var runner = LoadRunner.RegisterScenarios([.. scenario.Build()])
-                .WithTestName($"Exchange load test: {name}")
-                .WithReportFileName(name)
-                .WithReportFormats(reports.Folder is null ? ReportFormat.Console : ReportFormat.All)
-                .WithSnapshotInterval(context.Settings.SnapshotInterval)
-                .WithProgress(reports.Progress);
-            if (reports.Folder is not null)
+            // A multi-phase scenario runs its phases one after another, each with its own reports
+            // (the first under the scenario's name, the others under their first harness scenario's).
+            var runs = new List<RunResult>();
+            IReadOnlyList<Scenario> phase = scenario.Build();
+            string? phaseError = null;
+            while (phase.Count > 0)
             {
-                runner = runner.WithReportFolder(reports.Folder);
+                var fileName = runs.Count == 0 ? name : phase[0].Name;
+                var run = await Runner(phase, name, fileName, context, reports, output).RunAsync(cancellationToken);
+                runs.Add(run);
+                if (run.Cancelled || run.ExitCode == 2 || cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                try
+                {
+                    phase = await scenario.NextPhaseAsync(run, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    phaseError = $"next phase failed: {ex.GetType().Name}: {ex.Message}";
+                    await output.WriteLineAsync($"{name}: {phaseError}");
+                    break;
+                }
             }
 
-            if (!ReferenceEquals(output, Console.Out))
+            var combined = new RunResult(
+                $"Exchange load test: {name}",
+                runs.Count > 0 ? runs[0].StartedAt : DateTimeOffset.Now,
+                runs.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed),
+                [.. runs.SelectMany(r => r.Scenarios)],
+                runs.Any(r => r.Cancelled))
             {
-                runner = runner.WithOutput(output, interactive: false);
-            }
-
-            var run = await runner.RunAsync(cancellationToken);
-            var outcome = await scenario.SummarizeAsync(run, CancellationToken.None);
+                ReportFiles = [.. runs.SelectMany(r => r.ReportFiles)],
+            };
+            var outcome = await scenario.SummarizeAsync(combined, CancellationToken.None);
             entries.AddRange(outcome.Entries);
-            exitCode = Math.Max(exitCode, run.ExitCode);
+            if (phaseError is not null)
+            {
+                entries.Add(new ScenarioSummary(name, Available: true, Error: phaseError));
+                exitCode = Math.Max(exitCode, 2);
+            }
+
+            exitCode = Math.Max(exitCode, combined.ExitCode);
             if (!outcome.ChecksPassed)
             {
                 exitCode = Math.Max(exitCode, 1);
@@ -106,5 +131,26 @@ public static class ScenarioRunner
         }
 
         return summary;
+    }
+
+    private static LoadRunner Runner(IReadOnlyList<Scenario> scenarios, string name, string fileName, LoadContext context, ReportOptions reports, TextWriter output)
+    {
+        var runner = LoadRunner.RegisterScenarios([.. scenarios])
+            .WithTestName(fileName == name ? $"Exchange load test: {name}" : $"Exchange load test: {name} ({fileName})")
+            .WithReportFileName(fileName)
+            .WithReportFormats(reports.Folder is null ? ReportFormat.Console : ReportFormat.All)
+            .WithSnapshotInterval(context.Settings.SnapshotInterval)
+            .WithProgress(reports.Progress);
+        if (reports.Folder is not null)
+        {
+            runner = runner.WithReportFolder(reports.Folder);
+        }
+
+        if (!ReferenceEquals(output, Console.Out))
+        {
+            runner = runner.WithOutput(output, interactive: false);
+        }
+
+        return runner;
     }
 }

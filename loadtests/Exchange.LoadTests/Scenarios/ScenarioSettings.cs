@@ -39,6 +39,27 @@ public sealed record ScenarioSettings
     /// <summary>Upper bound of the seed replay's submission phase; it normally ends when every application was sent once.</summary>
     public TimeSpan SeedMaxDuration { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Judicial confirmations the seed replay's batch-confirm phase rules per BatchRule call (per court; the contract allows 1 to 1,000).</summary>
+    public int SeedBatchSize { get; init; } = SeedReplayScenario.DefaultBatchSize;
+
+    /// <summary>Whether the seed replay runs the court's phases (accept, start review, batch confirm) and their check after submitting.</summary>
+    public bool SeedCourtPhases { get; init; } = true;
+
+    /// <summary>File the seed replay writes its acknowledged applications to (for a later run's <see cref="SeedFrom"/>); null writes none.</summary>
+    public string? SeedSave { get; init; }
+
+    /// <summary>Files of earlier seed replays (<see cref="SeedSave"/>) whose applications the court phases act on as well.</summary>
+    public IReadOnlyList<string> SeedFrom { get; init; } = [];
+
+    /// <summary>Applications court-day rules per BatchRule call (the contract allows 1 to 1,000).</summary>
+    public int CourtDayBatchSize { get; init; } = CourtDayScenario.DefaultBatchSize;
+
+    /// <summary>court-day injects this fraction of the capacity its clerks showed in a closed, untimed calibration.</summary>
+    public double CourtDayLoad { get; init; } = 0.8;
+
+    /// <summary>Deadline of a BatchRule call (court-day and the seed replay), which acts on up to 1,000 applications.</summary>
+    public TimeSpan BatchCallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Whether generated attachments carry inline content (default metadata only: measure the hub, not blob storage).</summary>
     public AttachmentMode Attachments { get; init; } = AttachmentMode.Metadata;
 
