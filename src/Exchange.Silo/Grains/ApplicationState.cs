@@ -52,10 +52,12 @@ public sealed class ApplicationState
     /// <summary>When the open correction notice or supplement order was given, and its limit in days.</summary>
     public DateTimeOffset? NoticeAt { get; set; }
 
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public int NoticeLimitDays { get; set; }
 
     public List<string> RequestedItems { get; set; } = [];
 
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool ReviewExtended { get; set; }
 
     public List<int> SignedPartyIndexes { get; set; } = [];
@@ -91,6 +93,7 @@ public sealed class ApplicationState
     public ApplicationEvent? LastEvent { get; set; }
 
     /// <summary>True once the application has been filed (state of a never-used id is empty).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Exists => Draft is not null;
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Orleans.Storage;
 
 namespace Exchange.Silo.Storage;
@@ -21,6 +22,22 @@ public sealed class ApplicationStateSerializer : IGrainStorageSerializer
         JsonSerializer.Deserialize<T>(input.ToMemory().Span, Options)
         ?? throw new JsonException($"stored state of {typeof(T).Name} is null");
 
+    private static void OmitEmptyCollections(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(Grains.ApplicationState))
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            if (typeof(System.Collections.ICollection).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = (_, value) => value is System.Collections.ICollection { Count: > 0 };
+            }
+        }
+    }
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -31,6 +48,9 @@ public sealed class ApplicationStateSerializer : IGrainStorageSerializer
             // (The JSON is never embedded in HTML, which is what the default escaping guards against.)
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = false,
+            // The court-side fields of a state are empty for most of its life (a submission has no
+            // notice, signatures or flags): leave empty lists and maps out rather than store "[]".
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
