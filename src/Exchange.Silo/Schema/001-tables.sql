@@ -82,10 +82,9 @@ ALTER TABLE exchange_applications
     ADD COLUMN IF NOT EXISTS case_sequence      bigint      NULL,
     ADD COLUMN IF NOT EXISTS accepted_at        timestamptz NULL,
     ADD COLUMN IF NOT EXISTS ruled_at           timestamptz NULL,
-    -- The nearest running deadline (closed or not), and when the hub last flagged one OVERDUE.
+    -- The nearest running deadline (closed or not).
     ADD COLUMN IF NOT EXISTS next_deadline_at   timestamptz NULL,
     ADD COLUMN IF NOT EXISTS next_deadline_kind text        NULL,
-    ADD COLUMN IF NOT EXISTS overdue_flagged_at timestamptz NULL,
     -- When the nearest deadline not yet flagged closes: what the deadline watcher polls.
     ADD COLUMN IF NOT EXISTS watch_at           timestamptz NULL;
 -- No repeats: a case number belongs to one application.
@@ -129,6 +128,18 @@ CREATE TABLE IF NOT EXISTS exchange_case_sequences (
 );
 
 CREATE INDEX IF NOT EXISTS exchange_events_feed ON exchange_events (feed_position);
+
+-- Takes the next case number of a court, case-type code and year. Called by WriteToStorageKey only
+-- for a state that asks for a number, inside the statement (and so the transaction) that writes
+-- that state: a failed write gives the number back. A function rather than an INSERT in the
+-- statement, because a data-modifying CTE costs every write (submissions too) its setup.
+CREATE OR REPLACE FUNCTION exchange_take_case_number(p_court_code text, p_case_type_code text, p_case_year int)
+RETURNS bigint LANGUAGE sql VOLATILE AS $$
+    INSERT INTO exchange_case_sequences AS s (court_code, case_type_code, case_year, last_sequence)
+    VALUES (p_court_code, p_case_type_code, p_case_year, 1)
+    ON CONFLICT (court_code, case_type_code, case_year) DO UPDATE SET last_sequence = s.last_sequence + 1
+    RETURNING last_sequence
+$$;
 
 -- Attachment contents, addressed by their SHA-256 (verified before they are stored).
 CREATE TABLE IF NOT EXISTS exchange_attachment_contents (

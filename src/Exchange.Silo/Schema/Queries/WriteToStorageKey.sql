@@ -8,10 +8,12 @@ WITH doc AS (
     -- The application state as JSON (ApplicationStateSerializer); no row for other grain types.
     SELECT convert_from(@PayloadBinary, 'UTF8')::jsonb AS d
     WHERE @GrainTypeString = 'application'
-), numbering AS (
+), numbered AS (
     -- An accepting state carries caseYear and caseTypeCode without caseSequence: take the next
-    -- number of that court, type code and year, but only if the version check below will pass.
-    SELECT d->'draft'->>'courtCode' AS court_code, d->>'caseTypeCode' AS case_type_code, (d->>'caseYear')::int AS case_year
+    -- number of that court, type code and year (exchange_take_case_number), but only if the
+    -- version check below will pass. Other writes call nothing here.
+    SELECT d->'draft'->>'courtCode' AS court_code, d->>'caseTypeCode' AS case_type_code, (d->>'caseYear')::int AS case_year,
+           exchange_take_case_number(d->'draft'->>'courtCode', d->>'caseTypeCode', (d->>'caseYear')::int) AS last_sequence
     FROM doc
     WHERE d->>'caseYear' IS NOT NULL AND d->>'caseSequence' IS NULL AND @GrainStateVersion::int IS NOT NULL
       AND EXISTS (
@@ -20,11 +22,6 @@ WITH doc AS (
              AND grain_id_ext = COALESCE(@GrainIdExtensionString, '')
              AND grain_id_n0 = @GrainIdN0 AND grain_id_n1 = @GrainIdN1
              AND version = @GrainStateVersion::int)
-), numbered AS (
-    INSERT INTO exchange_case_sequences AS s (court_code, case_type_code, case_year, last_sequence)
-    SELECT court_code, case_type_code, case_year, 1 FROM numbering
-    ON CONFLICT (court_code, case_type_code, case_year) DO UPDATE SET last_sequence = s.last_sequence + 1
-    RETURNING court_code, case_type_code, case_year, last_sequence
 ), final AS (
     -- The state as stored: with the case number's sequence when one was taken.
     SELECT CASE WHEN n.last_sequence IS NULL THEN doc.d ELSE jsonb_set(doc.d, '{caseSequence}', to_jsonb(n.last_sequence)) END AS d,
@@ -68,16 +65,14 @@ WITH doc AS (
                                             court_code, status, received_at, updated_at, version,
                                             payload_sha256, withdrawal_requested_at, case_year, case_type_code,
                                             case_sequence, accepted_at, ruled_at, next_deadline_at,
-                                            next_deadline_kind, overdue_flagged_at, watch_at)
+                                            next_deadline_kind, watch_at)
     SELECT (d->>'applicationId')::uuid, d->>'platformId', d->'draft'->>'platformCaseId', d->'draft'->>'type',
            d->'draft'->>'courtCode', d->>'status', (d->>'receivedAt')::timestamptz,
            (d->>'updatedAt')::timestamptz, w.version, d->>'payloadSha256',
            (d->>'withdrawalRequestedAt')::timestamptz, (d->>'caseYear')::int, d->>'caseTypeCode',
            (d->>'caseSequence')::bigint, (d->>'acceptedAt')::timestamptz, (d->>'ruledAt')::timestamptz,
            -- Deadlines are stored nearest first.
-           (d->'deadlines'->0->>'closesAt')::timestamptz, d->'deadlines'->0->>'kind',
-           (SELECT max((f->>'flaggedAt')::timestamptz) FROM jsonb_array_elements(COALESCE(d->'overdueFlags', '[]'::jsonb)) f),
-           (d->>'watchAt')::timestamptz
+           (d->'deadlines'->0->>'closesAt')::timestamptz, d->'deadlines'->0->>'kind', (d->>'watchAt')::timestamptz
     FROM final, written w
     ON CONFLICT (application_id) DO UPDATE
        SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version,
@@ -85,7 +80,7 @@ WITH doc AS (
            case_type_code = EXCLUDED.case_type_code, case_sequence = EXCLUDED.case_sequence,
            accepted_at = EXCLUDED.accepted_at, ruled_at = EXCLUDED.ruled_at,
            next_deadline_at = EXCLUDED.next_deadline_at, next_deadline_kind = EXCLUDED.next_deadline_kind,
-           overdue_flagged_at = EXCLUDED.overdue_flagged_at, watch_at = EXCLUDED.watch_at
+           watch_at = EXCLUDED.watch_at
     RETURNING 1
 ), appended AS (
     INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, actor_name,
@@ -106,5 +101,5 @@ WITH doc AS (
 SELECT COALESCE(
     (SELECT version FROM written),
     -- A case number taken without its state would be a gap: fail the statement instead.
-    (SELECT ('case number ' || last_sequence || ' taken without a state write')::int FROM numbered),
+    (SELECT ('case number ' || last_sequence || ' taken without a state write')::int FROM numbered WHERE last_sequence IS NOT NULL),
     @GrainStateVersion::int) AS "NewGrainStateVersion"
