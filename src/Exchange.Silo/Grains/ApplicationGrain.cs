@@ -209,7 +209,7 @@ public sealed partial class ApplicationGrain(
 
         if (request.Act == Act.PermitWithdrawal && s.WithdrawalRequestedAt is null)
         {
-            return Refuse("WITHDRAWAL_NOT_REQUESTED", $"the parties have not asked to withdraw (status {ProtoStatusName(s.Status)}); the platform reports their request with WithdrawApplication");
+            return Refuse("WITHDRAWAL_NOT_REQUESTED", $"the parties have not asked to withdraw (status {ProtoNames.Of(s.Status)}); the platform reports their request with WithdrawApplication");
         }
 
         if (request.Act == Act.ExtendReview && s.ReviewExtended)
@@ -385,7 +385,7 @@ public sealed partial class ApplicationGrain(
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private Dictionary<string, string> StatusMetadata() => new() { ["status"] = ProtoStatusName(Current.Status) };
+    private Dictionary<string, string> StatusMetadata() => new() { ["status"] = ProtoNames.Of(Current.Status) };
 
     private async Task EnsureLoadedAsync()
     {
@@ -456,10 +456,6 @@ public sealed partial class ApplicationGrain(
             SignedPartyIndexes = [.. s.SignedPartyIndexes],
         };
     }
-
-    /// <summary>The status as the contract names it (e.g. UNDER_REVIEW), for error metadata.</summary>
-    private static string ProtoStatusName(ApplicationStatus status) =>
-        string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 
     private static bool IsIdempotencyConflict(Exception ex)
     {

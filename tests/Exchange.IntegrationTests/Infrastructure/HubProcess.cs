@@ -106,12 +106,37 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A port no other fixture of this run was given and nothing listens on, taken below Linux's
+    /// ephemeral range (32768–60999): a port the OS handed out for "port 0" could meanwhile become
+    /// the source port of one of the many outgoing connections (PostgreSQL, Orleans) before the
+    /// process that was meant to listen on it binds it.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Interlocked.Increment(ref nextPort);
+            if (port >= 32768)
+            {
+                throw new InvalidOperationException("no free port left below the ephemeral range");
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken by something else: try the next one.
+            }
+        }
     }
+
+    // Spread test processes apart (only one runs at a time, but a stale one may still hold ports).
+    private static int nextPort = 20000 + (Environment.ProcessId % 100) * 100;
 }
 
 public static class SolutionPaths
