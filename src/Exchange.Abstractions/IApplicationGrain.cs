@@ -36,9 +36,6 @@ public interface IApplicationGrain : IGrainWithStringKey
     /// </summary>
     Task<SubmitOutcome> ResolveDuplicateAsync(string platformId, string payloadSha256);
 
-    /// <summary>Records the parties' request to withdraw (撤回申请); the court rules on it later.</summary>
-    Task<CommandOutcome> RequestWithdrawalAsync(Actor caller, string reason);
-
     /// <summary>
     /// Performs <paramref name="request"/> (a court act or a platform's answer, DOMAIN.md §4) when the
     /// lifecycle allows it: the new state, its deadlines and the act's history event are written in

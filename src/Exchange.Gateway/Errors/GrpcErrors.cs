@@ -62,8 +62,10 @@ public static class GrpcErrors
     public static void ThrowInvalidArgument(string field, string description) =>
         throw InvalidArgument([(field, description)]);
 
-    public static RpcException NotFound(string what, string id) =>
-        Create(StatusCode.NotFound, "NOT_FOUND", $"{what} {id} was not found", new Dictionary<string, string> { ["id"] = id });
+    public static RpcException NotFound(string what, string id) => NotFoundStatus(what, id).ToRpcException();
+
+    public static Google.Rpc.Status NotFoundStatus(string what, string id) =>
+        ToStatus(StatusCode.NotFound, "NOT_FOUND", $"{what} {id} was not found", new Dictionary<string, string> { ["id"] = id });
 
     public static RpcException Unauthenticated(string message) =>
         Create(StatusCode.Unauthenticated, "UNAUTHENTICATED", message);

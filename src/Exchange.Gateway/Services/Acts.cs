@@ -41,17 +41,13 @@ internal static class Acts
     public static Google.Rpc.Status ToStatus(CommandOutcome outcome, string id, bool wrapped = false) => outcome.Kind switch
     {
         CommandResultKind.Done => new Google.Rpc.Status { Code = (int)StatusCode.OK },
-        CommandResultKind.NotFound => GrpcErrors.ToStatus(StatusCode.NotFound, "NOT_FOUND", $"application {id} not found",
-            new Dictionary<string, string> { ["application_id"] = id }),
+        CommandResultKind.NotFound => GrpcErrors.NotFoundStatus("application", id),
         CommandResultKind.Refused => GrpcErrors.ToStatus(StatusCode.FailedPrecondition, outcome.Refusal!.Reason, outcome.Refusal.Message, outcome.Refusal.Metadata),
         CommandResultKind.WrongActor => GrpcErrors.ToStatus(StatusCode.PermissionDenied, outcome.Refusal!.Reason, outcome.Refusal.Message, outcome.Refusal.Metadata),
         CommandResultKind.Conflict => GrpcErrors.ToStatus(StatusCode.AlreadyExists, outcome.Refusal!.Reason, outcome.Refusal.Message, outcome.Refusal.Metadata),
-        CommandResultKind.Invalid => InvalidStatus(outcome.Violations!.Select(v => (wrapped && CommonFields.Contains(v.Field) ? "act." + v.Field : v.Field, v.Description))),
+        CommandResultKind.Invalid => GrpcErrors.InvalidArgumentStatus(outcome.Violations!.Select(v => (wrapped && CommonFields.Contains(v.Field) ? "act." + v.Field : v.Field, v.Description))),
         _ => throw new InvalidOperationException($"unknown command outcome {outcome.Kind}"),
     };
-
-    public static Google.Rpc.Status InvalidStatus(IEnumerable<(string Field, string Description)> violations) =>
-        GrpcErrors.InvalidArgumentStatus(violations);
 
     public static async Task<GetHistoryResponse> HistoryAsync(HistoryReader histories, string applicationId, Actor caller, CancellationToken cancellationToken)
     {

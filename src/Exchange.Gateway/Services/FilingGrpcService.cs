@@ -128,20 +128,11 @@ public sealed class FilingGrpcService(
         return response;
     }
 
-    public override async Task<Application> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context)
+    public override Task<Application> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context)
     {
         var platform = Principal.RequirePlatform(context);
         var id = Acts.ParseApplicationId(request.ApplicationId);
-        var outcome = await cluster.GetGrain<IApplicationGrain>(id).RequestWithdrawalAsync(platform.ToActor(), request.Reason)
-            .WaitAsync(context.CancellationToken);
-        return outcome.Kind switch
-        {
-            CommandResultKind.Done => ApplicationMapper.ToProto(outcome.Application!),
-            CommandResultKind.NotFound => throw GrpcErrors.NotFound("application", id),
-            CommandResultKind.Refused => throw Refused(outcome.Refusal!),
-            CommandResultKind.Invalid => throw Invalid(outcome.Violations!, "INVALID_ARGUMENT"),
-            _ => throw new InvalidOperationException($"unknown command outcome {outcome.Kind}"),
-        };
+        return Acts.PerformAsync(cluster, id, platform.ToActor(), new D.ActRequest { Act = D.Act.RequestWithdrawal, Reason = request.Reason }, context);
     }
 
     public override Task<Application> SubmitCorrection(SubmitCorrectionRequest request, ServerCallContext context) =>

@@ -28,7 +28,6 @@ public sealed partial class ApplicationGrain(
 {
     private const string StateName = "application";
     private const string IdempotencyConstraint = "exchange_applications_idempotency";
-    private const int MaxReasonLength = 2000;
 
     private GrainState<ApplicationState> state = new(new ApplicationState());
     private bool loaded;
@@ -147,9 +146,6 @@ public sealed partial class ApplicationGrain(
             : view.Version == knownVersion ? new ViewIfChanged(true, knownVersion, null)
             : new ViewIfChanged(true, view.Version, view);
     }
-
-    public Task<CommandOutcome> RequestWithdrawalAsync(Actor caller, string reason) =>
-        ActAsync(caller, new ActRequest { Act = Act.RequestWithdrawal, Reason = reason });
 
     public async Task<CommandOutcome> ActAsync(Actor caller, ActRequest request)
     {
