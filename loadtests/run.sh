@@ -101,6 +101,14 @@ run_scenario seed-replay-2 seed-replay --seed-size $((seed_size - half)) --concu
 rss_full=$(rss)
 log "silo RSS: start $rss_start KiB, $half active $rss_half KiB, $seed_size active $rss_full KiB; waiting ${idle_wait}s for them to idle out"
 sleep "$idle_wait"
+# The silo compacts its heap when the activations go idle and again once they have been collected
+# (MemoryReturnService logs "Activations fell" each time): wait for the second, up to as long
+# again, so the reading is not taken a moment before it.
+for _ in $(seq 1 $((idle_wait / 10))); do
+  [ "$(grep -c "Activations fell" "$out/silo.log")" -ge 2 ] && break
+  sleep 10
+done
+sleep 5
 rss_idle=$(rss)
 log "silo RSS after the applications idled out: $rss_idle KiB"
 fi

@@ -11,7 +11,17 @@ namespace Exchange.Silo.Hosting;
 /// collection decommits it. It runs only after a large drop in activations, so its pause (a blocking
 /// full collection) is rare.
 /// </summary>
-public sealed partial class MemoryReturnService(IActivationWorkingSet workingSet, TimeProvider clock, ILogger<MemoryReturnService> logger)
+/// <remarks>
+/// The working set shrinks when activations become idle, which is before they are collected
+/// (GrainCollectionOptions.CollectionAge): a collection then finds them still referenced. So a drop
+/// triggers two collections: one at once, and one after the collection age and two collection
+/// quanta, when the idle activations are gone and their state is garbage.
+/// </remarks>
+public sealed partial class MemoryReturnService(
+    IActivationWorkingSet workingSet,
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Orleans.Configuration.GrainCollectionOptions> collection,
+    ILogger<MemoryReturnService> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
@@ -22,6 +32,8 @@ public sealed partial class MemoryReturnService(IActivationWorkingSet workingSet
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var peak = workingSet.Count;
+        DateTimeOffset? secondPassAt = null;
+        var collected = collection.Value.CollectionAge + (2 * collection.Value.CollectionQuantum);
         using var timer = new PeriodicTimer(Period, clock);
         try
         {
@@ -31,10 +43,14 @@ public sealed partial class MemoryReturnService(IActivationWorkingSet workingSet
                 peak = Math.Max(peak, count);
                 if (peak - count >= Math.Max(MinimumDrop, peak / 2))
                 {
-                    var before = Environment.WorkingSet;
-                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                    LogReturned(logger, peak, count, before / 1024 / 1024, Environment.WorkingSet / 1024 / 1024);
+                    Compact(peak, count);
                     peak = count;
+                    secondPassAt = clock.GetUtcNow() + collected;
+                }
+                else if (secondPassAt is { } due && clock.GetUtcNow() >= due)
+                {
+                    Compact(peak, count);
+                    secondPassAt = null;
                 }
             }
         }
@@ -42,6 +58,13 @@ public sealed partial class MemoryReturnService(IActivationWorkingSet workingSet
         {
             // Shutting down.
         }
+    }
+
+    private void Compact(int peak, int count)
+    {
+        var before = Environment.WorkingSet;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        LogReturned(logger, peak, count, before / 1024 / 1024, Environment.WorkingSet / 1024 / 1024);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activations fell from {Peak} to {Count}: compacted the heap; resident memory {BeforeMiB} MiB -> {AfterMiB} MiB")]
