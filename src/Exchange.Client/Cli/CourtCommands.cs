@@ -471,7 +471,7 @@ internal static class CourtCommands
 internal static class ActRunner
 {
     public const string RequestIdHelp =
-        "Idempotency key (1–64 of A–Z a–z 0–9 - _ . :); repeating the command with it returns the application as the first run left it. "
+        "Idempotency key (1–64 of A–Z a–z 0–9 - _ . :); repeating the command with it changes nothing and shows the application as it is now. "
         + "Default: a fresh one, printed when the outcome is unknown";
 
     public static string NewRequestId() => "cli-" + Guid.NewGuid().ToString("N");

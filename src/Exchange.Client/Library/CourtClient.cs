@@ -18,8 +18,8 @@ namespace Exchange.Client;
 /// An act the lifecycle does not allow in the current status fails with FAILED_PRECONDITION,
 /// reason TRANSITION_NOT_ALLOWED, the status in ErrorInfo.metadata["status"]; an application of
 /// another court is NOT_FOUND. Give an act a request_id to make it safe to repeat: the repeat
-/// returns the application as the first one left it, instead of being judged against the status
-/// the first one produced.
+/// returns the application as it is now and changes nothing, instead of being judged against the
+/// status the first one produced.
 /// </para>
 /// </remarks>
 public sealed class CourtClient

@@ -119,8 +119,8 @@ public sealed class FilingClient
     /// Answers a correction notice (SubmitCorrection): CORRECTION_REQUESTED → RECEIVED, and the
     /// acceptance clock restarts the day after (OLR art 9).
     /// </summary>
-    /// <remarks>Set request_id so that a repeat after a lost answer returns the application as
-    /// this answer left it instead of TRANSITION_NOT_ALLOWED.</remarks>
+    /// <remarks>Set request_id so that a repeat after a lost answer returns the application (as it
+    /// is now) instead of TRANSITION_NOT_ALLOWED.</remarks>
     /// <exception cref="RpcException">INVALID_ARGUMENT (bad id, statement or attachments);
     /// NOT_FOUND as for <see cref="GetAsync"/>; FAILED_PRECONDITION (reason
     /// TRANSITION_NOT_ALLOWED, the current status in ErrorInfo.metadata["status"]).</exception>
