@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Exchange.Domain;
 using Npgsql;
 
@@ -114,24 +112,9 @@ public sealed class ApplicationListing(NpgsqlDataSource dataSource)
 
         rows.RemoveAt(rows.Count - 1);
         var last = rows[^1];
-        return (rows, new PageToken(last.ReceivedAt, last.ApplicationId, filter.Fingerprint()).Encode());
+        return (rows, PageTokens.Encode(new PageToken(last.ReceivedAt, last.ApplicationId, filter.Fingerprint())));
     }
 }
 
 /// <summary>An opaque position in a listing. It grants nothing: listings always filter by the caller.</summary>
-public sealed record PageToken(DateTimeOffset ReceivedAt, Guid ApplicationId, string Filter)
-{
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
-
-    public static PageToken? TryDecode(string token)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<PageToken>(Base64Url.DecodeFromChars(token));
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
-        {
-            return null;
-        }
-    }
-}
+public sealed record PageToken(DateTimeOffset ReceivedAt, Guid ApplicationId, string Filter) : IPageToken;

@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Exchange.Domain;
 using Npgsql;
 
@@ -34,22 +32,7 @@ public sealed record DocketRow(
     DateTimeOffset? NextDeadlineAt, DeadlineKind NextDeadlineKind, DateTimeOffset? WithdrawalRequestedAt);
 
 /// <summary>A position in a docket: the last row's (nearest deadline, id).</summary>
-public sealed record DocketPageToken(DateTimeOffset? NextDeadlineAt, Guid ApplicationId, string Filter)
-{
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
-
-    public static DocketPageToken? TryDecode(string token)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<DocketPageToken>(Base64Url.DecodeFromChars(token));
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
-        {
-            return null;
-        }
-    }
-}
+public sealed record DocketPageToken(DateTimeOffset? NextDeadlineAt, Guid ApplicationId, string Filter) : IPageToken;
 
 /// <summary>
 /// A court's docket from the read model, nearest deadline first (none last), then by id, with
@@ -156,6 +139,6 @@ public sealed class Docket(NpgsqlDataSource dataSource)
 
         rows.RemoveAt(rows.Count - 1);
         var last = rows[^1];
-        return (rows, new DocketPageToken(last.NextDeadlineAt, last.ApplicationId, filter.Fingerprint()).Encode());
+        return (rows, PageTokens.Encode(new DocketPageToken(last.NextDeadlineAt, last.ApplicationId, filter.Fingerprint())));
     }
 }

@@ -58,19 +58,7 @@ public sealed class CourtGrpcService(
             request.DeadlineState == DeadlineState.Unspecified ? null : (D.DeadlineState)request.DeadlineState,
             TimeSpan.FromDays(request.DueWithinDays == 0 ? 3 : request.DueWithinDays),
             request.PlatformId.Length > 0 ? request.PlatformId : null, after, before);
-        DocketPageToken? token = null;
-        if (request.PageToken.Length > 0)
-        {
-            token = DocketPageToken.TryDecode(request.PageToken);
-            if (token is null)
-            {
-                violations.Add(("page_token", "malformed page token"));
-            }
-            else if (token.Filter != filter.Fingerprint())
-            {
-                violations.Add(("page_token", "the page token was issued for other filters"));
-            }
-        }
+        var token = PageTokens.Decode<DocketPageToken>(request.PageToken, filter.Fingerprint(), violations);
 
         if (violations.Count > 0)
         {

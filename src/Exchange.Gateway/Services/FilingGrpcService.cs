@@ -92,19 +92,7 @@ public sealed class FilingGrpcService(
         var filter = new ListingFilter(platform.Id, [.. request.Statuses.Select(s => (D.ApplicationStatus)s)],
             request.Type == ApplicationType.Unspecified ? null : (D.ApplicationType)request.Type,
             request.CourtCode.Length > 0 ? request.CourtCode : null, after, before);
-        PageToken? token = null;
-        if (request.PageToken.Length > 0)
-        {
-            token = PageToken.TryDecode(request.PageToken);
-            if (token is null)
-            {
-                violations.Add(("page_token", "malformed page token"));
-            }
-            else if (token.Filter != filter.Fingerprint())
-            {
-                violations.Add(("page_token", "the page token was issued for other filters"));
-            }
-        }
+        var token = PageTokens.Decode<PageToken>(request.PageToken, filter.Fingerprint(), violations);
 
         if (violations.Count > 0)
         {
