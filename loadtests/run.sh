@@ -17,7 +17,8 @@
 #   seed replay: its submissions in two halves around the memory readings, and at the end of the suite
 #   the courts' phases on them; with fewer phases, for
 #   comparing one change, the figures are printed and BENCHMARKS.md is left alone), and any hub setting
-#   as an environment variable, e.g. Exchange__GroupCommit__Enabled=false
+#   as an environment variable, e.g. Exchange__IdleDeactivationMinutes=5; BENCH_TMP (default /tmp) holds
+#   the throwaway PostgreSQL: /dev/shm takes the disk out of an A/B comparison of CPU-side changes
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -34,7 +35,7 @@ phase() { [[ " $phases " == *" $1 "* ]]; }
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out="$root/loadtests/reports/$stamp"
 mkdir -p "$out"
-work=$(mktemp -d /tmp/exchange-bench.XXXXXX)
+work=$(mktemp -d "${BENCH_TMP:-/tmp}/exchange-bench.XXXXXX")
 chmod 755 "$work"
 pids=()
 cleanup() {
@@ -53,7 +54,7 @@ app=(dotnet "$root/loadtests/Exchange.LoadTests/bin/Release/net10.0/Exchange.Loa
 pg_port=$(free_port 55470)
 scripts/pg.sh start "$work/pg" "$pg_port"
 pg_bin=$(scripts/pg.sh bin)
-db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange"
+db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}"
 silo_port=$(free_port 11300)
 silo_gateway_port=$(free_port $((silo_port + 1)))
 port=$(free_port 5380)
@@ -89,7 +90,7 @@ rss() { awk '/^VmRSS:/ {print $2}' "/proc/$silo_pid/status"; }
 # 1. Memory, on the fresh silo: the seed in two halves; the marginal cost per application is the
 #    slope between them (free of start-up and JIT growth). The courts act on the whole seed at the
 #    end of the suite (4.), long after the applications idled out.
-rss_start=0 rss_half=0 rss_full=0 rss_idle=0 pgbench_tps=0 pgbench_latency=0
+rss_start=0 rss_half=0 rss_full=0 rss_idle=0 pgbench_tps=0 pgbench_latency=0 pgbench_state_tps=0 pgbench_state_latency=0
 if phase memory; then
 rss_start=$(rss)
 half=$((seed_size / 2))
@@ -128,6 +129,22 @@ log "baseline pgbench upsert ($payload_bytes-byte payload, $concurrency clients,
 pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/pgbench.txt")
 pgbench_latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$out/pgbench.txt")
 log "pgbench upsert: $pgbench_tps tps (latency average $pgbench_latency ms)"
+# The same upsert with the bytes of a real stored state (state-template.json, a fresh id in each row) as
+# the payload: PostgreSQL compresses a run of one letter to a few dozen bytes, but compresses our state
+# JSON as little as it does the hub's own rows, so this is the cost of storing one state row as such.
+# (pgbench would read ":name" inside the JSON as one of its variables: a space goes after such colons.)
+template=$(sed -E 's/:([A-Za-z_])/: \1/g' "$root/loadtests/storage-cost/state-template.json")
+{
+  echo '\set id random(1, 2000000000)'
+  echo "INSERT INTO bench_upsert VALUES (:id, convert_to(replace('$template', '@ID@', md5(:id::text)::uuid::text), 'UTF8'), now()) ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, modified_on = now();"
+} >"$work/upsert-state.sql"
+"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qc "TRUNCATE bench_upsert"
+log "baseline pgbench upsert of a stored state ($payload_bytes bytes of state JSON, $concurrency clients, ${duration}s)"
+"$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$concurrency" -j 2 -T "$duration" \
+  -f "$work/upsert-state.sql" exchange >"$out/pgbench-state.txt" 2>&1
+pgbench_state_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/pgbench-state.txt")
+pgbench_state_latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$out/pgbench-state.txt")
+log "pgbench upsert of a stored state: $pgbench_state_tps tps (latency average $pgbench_state_latency ms)"
 fi
 
 # 3. The transport baseline and the scenarios, each measured after its own warm-up.
@@ -154,6 +171,7 @@ fi
 log "writing $benchmarks_md"
 "${app[@]}" write-benchmarks --reports "$out" --out "$benchmarks_md" \
   --pgbench-tps "$pgbench_tps" --pgbench-latency-ms "$pgbench_latency" --payload-bytes "$payload_bytes" \
+  --pgbench-state-tps "$pgbench_state_tps" --pgbench-state-latency-ms "$pgbench_state_latency" \
   --rss-start "$rss_start" --rss-half "$rss_half" --rss-full "$rss_full" --rss-idle "$rss_idle" \
   --seed-size "$seed_size" --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" \
   --command "$( [[ "${Exchange__CoHostGateway:-false}" == true ]] && echo 'Exchange__CoHostGateway=true ')loadtests/run.sh $duration $concurrency" \

@@ -183,6 +183,32 @@ public sealed class FilingServiceTests(HubFixture hub)
     }
 
     [Fact]
+    public async Task GetApplication_Repeated_AnswersTheSameMessageUntilTheApplicationChanges()
+    {
+        // The second read is answered from the gateway's cache, sent as pre-encoded fields: it must
+        // decode to the very message the first read built, and a change must replace it.
+        var receipt = await hub.Filing.SubmitApplicationAsync(Requests.MediationDocument(CaseId()), hub.AsPlatformA);
+        var get = new GetApplicationRequest { ApplicationId = receipt.ApplicationId };
+
+        var first = await hub.Filing.GetApplicationAsync(get, hub.AsPlatformA);
+        var second = await hub.Filing.GetApplicationAsync(get, hub.AsPlatformA);
+        var third = await hub.Filing.GetApplicationAsync(get, hub.AsPlatformA);
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, third);
+        Assert.NotEmpty(second.MediationDocument.Parties);
+
+        await hub.Filing.WithdrawApplicationAsync(new WithdrawApplicationRequest { ApplicationId = receipt.ApplicationId, Reason = "settled" }, hub.AsPlatformA);
+        var afterWithdrawal = await hub.Filing.GetApplicationAsync(get, hub.AsPlatformA);
+        var again = await hub.Filing.GetApplicationAsync(get, hub.AsPlatformA);
+
+        Assert.Equal(first.Version + 1, afterWithdrawal.Version);
+        Assert.NotNull(afterWithdrawal.WithdrawalRequestedTime);
+        Assert.Equal(afterWithdrawal, again);
+        Assert.Equal(first.MediationDocument, again.MediationDocument);
+    }
+
+    [Fact]
     public async Task GetApplication_MalformedId_IsInvalidArgument()
     {
         var status = await RpcAssert.FailsWith(StatusCode.InvalidArgument,

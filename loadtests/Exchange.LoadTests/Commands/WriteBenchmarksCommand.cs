@@ -23,6 +23,8 @@ internal static class WriteBenchmarksCommand
         var output = new Option<FileInfo>("--out") { Description = "The Markdown file to write", Required = true };
         var pgbenchTps = new Option<double>("--pgbench-tps") { Required = true };
         var pgbenchLatency = new Option<double>("--pgbench-latency-ms") { Required = true };
+        var pgbenchStateTps = new Option<double>("--pgbench-state-tps") { Description = "The upsert baseline with a stored state's bytes as the payload" };
+        var pgbenchStateLatency = new Option<double>("--pgbench-state-latency-ms");
         var payloadBytes = new Option<int>("--payload-bytes") { Required = true };
         var rssStart = new Option<long>("--rss-start") { Required = true };
         var rssHalf = new Option<long>("--rss-half") { Required = true };
@@ -37,14 +39,14 @@ internal static class WriteBenchmarksCommand
         var hubMode = new Option<string>("--hub-mode") { Description = "How the hub ran, e.g. \"gateway co-hosted in the silo\"", Required = true };
         var command = new Command("write-benchmarks", "Write docs/BENCHMARKS.md from one run of loadtests/run.sh")
         {
-            reports, output, pgbenchTps, pgbenchLatency, payloadBytes, rssStart, rssHalf, rssFull, rssIdle, seedSize,
+            reports, output, pgbenchTps, pgbenchLatency, pgbenchStateTps, pgbenchStateLatency, payloadBytes, rssStart, rssHalf, rssFull, rssIdle, seedSize,
             concurrency, duration, warmup, commandLine, commit, hubMode,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var run = new BenchmarkRun(
                 parseResult.GetRequiredValue(reports), parseResult.GetValue(pgbenchTps), parseResult.GetValue(pgbenchLatency),
-                parseResult.GetValue(payloadBytes), parseResult.GetValue(rssStart), parseResult.GetValue(rssHalf),
+                parseResult.GetValue(pgbenchStateTps), parseResult.GetValue(pgbenchStateLatency), parseResult.GetValue(payloadBytes), parseResult.GetValue(rssStart), parseResult.GetValue(rssHalf),
                 parseResult.GetValue(rssFull), parseResult.GetValue(rssIdle), parseResult.GetValue(seedSize),
                 parseResult.GetValue(concurrency), parseResult.GetValue(duration), parseResult.GetValue(warmup),
                 parseResult.GetRequiredValue(commandLine), parseResult.GetRequiredValue(commit), parseResult.GetRequiredValue(hubMode));
@@ -64,7 +66,7 @@ internal static class WriteBenchmarksCommand
     }
 
     private sealed record BenchmarkRun(
-        DirectoryInfo Reports, double PgbenchTps, double PgbenchLatencyMs, int PayloadBytes, long RssStart, long RssHalf,
+        DirectoryInfo Reports, double PgbenchTps, double PgbenchLatencyMs, double PgbenchStateTps, double PgbenchStateLatencyMs, int PayloadBytes, long RssStart, long RssHalf,
         long RssFull, long RssIdle, int SeedSize, int Concurrency, int Duration, int Warmup, string CommandLine, string Commit,
         string HubMode);
 
@@ -88,9 +90,23 @@ internal static class WriteBenchmarksCommand
         md.AppendLine("|---|---|---|---|---|---|");
         if (submit is not null)
         {
+            // Two upsert baselines: a run of one letter (PostgreSQL compresses it to a few dozen bytes:
+            // the cheapest row there is) and the bytes of a stored state (compressed as little as our
+            // rows are). The target is judged against the second when it ran: it is the row a
+            // submission cannot do without; both ratios are shown.
             var ratio = submit.Rps / run.PgbenchTps;
+            var baseline = $"pgbench plain upsert of a {run.PayloadBytes:N0}-byte row of one repeated letter: {run.PgbenchTps:N0} TPS (mean {run.PgbenchLatencyMs:0.##} ms)";
+            var ratios = $"**{ratio:0.00}**";
+            if (run.PgbenchStateTps > 0)
+            {
+                var stateRatio = submit.Rps / run.PgbenchStateTps;
+                baseline = $"pgbench plain upsert of a stored state's {run.PayloadBytes:N0} bytes: {run.PgbenchStateTps:N0} TPS (mean {run.PgbenchStateLatencyMs:0.##} ms); of a {run.PayloadBytes:N0}-byte run of one letter: {run.PgbenchTps:N0} TPS (mean {run.PgbenchLatencyMs:0.##} ms)";
+                ratios = $"**{stateRatio:0.00}** (state); {ratio:0.00} (one letter)";
+                ratio = stateRatio;
+            }
+
             var met = ratio >= 0.5 && submit.P99 <= 50 && submit.Errors == 0;
-            md.AppendLine($"| unique submissions, {run.Concurrency} callers | {submit.Rps:N0}/s, p99 {submit.P99:0.#} ms, {submit.Errors} errors | pgbench plain upsert of a {run.PayloadBytes:N0}-byte row: {run.PgbenchTps:N0} TPS (mean {run.PgbenchLatencyMs:0.##} ms) | **{ratio:0.00}** | ≥ 0.5, p99 ≤ 50 ms, 0 errors | {YesNo(met)} |");
+            md.AppendLine($"| unique submissions, {run.Concurrency} callers | {submit.Rps:N0}/s, p99 {submit.P99:0.#} ms, {submit.Errors} errors | {baseline} | {ratios} | ≥ 0.5, p99 ≤ 50 ms, 0 errors | {YesNo(met)} |");
         }
 
         if (hot is not null && echo is not null)
@@ -105,7 +121,8 @@ internal static class WriteBenchmarksCommand
             var seconds = seeds.Sum(s => s!.Seconds);
             var errors = seeds.Sum(s => s!.Errors);
             var lost = seeds.Sum(s => s!.Lost);
-            md.AppendLine($"| seed replay, submit phase | {seedApps:N0} applications in {seconds:0.#} s = {seedApps / seconds:N0}/s; {errors} errors; {lost} lost (checked in PostgreSQL) | pgbench {run.PgbenchTps:N0} TPS | {seedApps / seconds / run.PgbenchTps:0.00} | every phase reported, 0 errors, 0 lost | {YesNo(errors == 0 && lost == 0)} |");
+            var upsert = run.PgbenchStateTps > 0 ? run.PgbenchStateTps : run.PgbenchTps;
+            md.AppendLine($"| seed replay, submit phase | {seedApps:N0} applications in {seconds:0.#} s = {seedApps / seconds:N0}/s; {errors} errors; {lost} lost (checked in PostgreSQL) | pgbench {upsert:N0} TPS | {seedApps / seconds / upsert:0.00} | every phase reported, 0 errors, 0 lost | {YesNo(errors == 0 && lost == 0)} |");
         }
 
         var court = CourtPhases(run, "seed-court");

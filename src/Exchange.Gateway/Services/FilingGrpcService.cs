@@ -69,7 +69,7 @@ public sealed class FilingGrpcService(
 
         if (answer.View is null && cached is not null)
         {
-            return cached;
+            return cached.Message;
         }
 
         var application = ApplicationMapper.ToProto(answer.View!);

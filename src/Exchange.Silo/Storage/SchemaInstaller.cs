@@ -45,7 +45,7 @@ public static partial class SchemaInstaller
                     "INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ($1, $2) ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText",
                     connection, transaction);
                 command.Parameters.Add(new NpgsqlParameter { Value = key });
-                command.Parameters.Add(new NpgsqlParameter { Value = Read(assembly, query) });
+                command.Parameters.Add(new NpgsqlParameter { Value = SqlText.Compact(Read(assembly, query)) });
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
