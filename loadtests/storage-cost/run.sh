@@ -9,6 +9,15 @@
 # with their ratio to state-only measured in the same run.
 #
 #   loadtests/storage-cost/run.sh [SECONDS=15] [CLIENTS=16] [ROUNDS=3]
+#   environment: VARIANTS (default "state-only one-statement two-commits"); also available, for the
+#   experiments docs/BENCHMARKS.md reports:
+#     generic-plans   one-statement with plan_cache_mode=force_generic_plan
+#     with-reset      one-statement after the seven statements Npgsql sends to reset a pooled connection
+#                     (each its own round trip here; Npgsql sends them with the next command)
+#     inline-state    one-statement with orleans_storage's toast_tuple_target at 8160 (state rows kept
+#                     inline, not compressed or moved out of line)
+#     upsert-letter   run.sh's first baseline: a plain upsert of 3,081 bytes of one repeated letter
+#     upsert-state    run.sh's second baseline: a plain upsert of the state's own bytes
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -38,6 +47,17 @@ sed -e "s/@ServiceId/'exchange'/g" -e "s/@GrainTypeString/'application'/g" \
 
 state_insert="INSERT INTO orleans_storage (service_id, grain_type, grain_id_ext, grain_id_n0, grain_id_n1, grain_id_hash, grain_type_hash, payload, modified_on, version) VALUES ('exchange', 'application', $id, 0, 0, :n::int % 1000000, 42, $payload, now(), 1) ON CONFLICT DO NOTHING;"
 { echo "$n"; echo "$state_insert"; } > "$work/state-only.sql"
+cp "$work/one-statement.sql" "$work/generic-plans.sql"
+cp "$work/one-statement.sql" "$work/inline-state.sql"
+{
+  echo "$n"
+  printf '%s\n' "SET SESSION AUTHORIZATION DEFAULT;" "RESET ALL;" "CLOSE ALL;" "UNLISTEN *;" \
+    "SELECT pg_advisory_unlock_all();" "DISCARD SEQUENCES;" "DISCARD TEMP;"
+  cat "$work/one.sql.tmp"; echo ";"
+} > "$work/with-reset.sql"
+psql -c "CREATE TABLE IF NOT EXISTS bench_upsert (id bigint PRIMARY KEY, payload bytea NOT NULL, modified_on timestamptz NOT NULL)"
+{ echo "$n"; echo "INSERT INTO bench_upsert VALUES (:n, convert_to(repeat('x', 3081), 'UTF8'), now()) ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, modified_on = now();"; } > "$work/upsert-letter.sql"
+{ echo "$n"; echo "INSERT INTO bench_upsert VALUES (:n, $payload, now()) ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, modified_on = now();"; } > "$work/upsert-state.sql"
 
 # The second transaction writes the read-model row and the event from values the grain already holds
 # (bound parameters, no JSON to parse), as the repair-on-activation design would.
@@ -50,11 +70,15 @@ state_insert="INSERT INTO orleans_storage (service_id, grain_type, grain_id_ext,
   echo "COMMIT;"
 } > "$work/two-commits.sql"
 
+variants=${VARIANTS:-state-only one-statement two-commits}
 declare -A tps
 for round in $(seq 1 "$rounds"); do
-  for variant in state-only one-statement two-commits; do
-    psql -c "TRUNCATE orleans_storage, exchange_applications, exchange_events"
-    out=$("$bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$work/$variant.sql" exchange 2>&1) \
+  for variant in $variants; do
+    psql -c "TRUNCATE orleans_storage, exchange_applications, exchange_events, bench_upsert"
+    if [[ $variant == inline-state ]]; then psql -c "ALTER TABLE orleans_storage SET (toast_tuple_target = 8160)"
+    else psql -c "ALTER TABLE orleans_storage RESET (toast_tuple_target)"; fi
+    options=""; [[ $variant == generic-plans ]] && options="-c plan_cache_mode=force_generic_plan"
+    out=$(PGOPTIONS="$options" "$bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$work/$variant.sql" exchange 2>&1) \
       || { echo "$out" >&2; exit 1; }
     value=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
     tps[$variant]="${tps[$variant]:-} $value"
@@ -63,11 +87,12 @@ for round in $(seq 1 "$rounds"); do
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-base=$(echo "${tps[state-only]}" | median)
+reference=state-only; [[ -n "${tps[state-only]:-}" ]] || reference=${variants%% *}
+base=$(echo "${tps[$reference]}" | median)
 echo
-echo "| write design ($clients clients, ${seconds}s x $rounds, median) | applications/s | ratio to state-only |"
+echo "| write design ($clients clients, ${seconds}s x $rounds, median) | applications/s | ratio to $reference |"
 echo "|---|---|---|"
-for variant in state-only one-statement two-commits; do
+for variant in $variants; do
   m=$(echo "${tps[$variant]}" | median)
   awk -v v="$variant" -v m="$m" -v b="$base" 'BEGIN { printf "| %s | %.0f | %.2f |\n", v, m, m / b }'
 done

@@ -48,6 +48,34 @@ public sealed record SiloSettings(string ConnectionString, string ClusterId, str
 
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// The connection string of the Orleans providers (storage, clustering, reminders): as
+    /// <see cref="ConnectionString"/>, but a connection going back to the pool is not reset. Npgsql's
+    /// reset is seven statements (RESET ALL, CLOSE ALL, UNLISTEN *, …) that PostgreSQL parses and runs
+    /// before the next command on that connection — about as much work as a small write — and the
+    /// providers open a connection for every write; their statements change no session state, so
+    /// there is nothing to reset. (Our own code keeps the reset: the schema installer takes an advisory lock.)
+    /// </summary>
+    public string ProviderConnectionString
+    {
+        get
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+            if (!ExplicitlySets(ConnectionString, "No Reset On Close"))
+            {
+                builder.NoResetOnClose = true;
+            }
+
+            return builder.ConnectionString;
+        }
+    }
+
+    private static bool ExplicitlySets(string connectionString, string keyword)
+    {
+        var parts = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parts.ContainsKey(keyword) || parts.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
+    }
 }
 
 public static class SiloHostingExtensions
@@ -76,18 +104,18 @@ public static class SiloHostingExtensions
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = Invariant;
-                o.ConnectionString = settings.ConnectionString;
+                o.ConnectionString = settings.ProviderConnectionString;
             });
             silo.AddAdoNetGrainStorage(ExchangeStorage.ProviderName, o =>
             {
                 o.Invariant = Invariant;
-                o.ConnectionString = settings.ConnectionString;
+                o.ConnectionString = settings.ProviderConnectionString;
                 o.GrainStorageSerializer = new ApplicationStateSerializer();
             });
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = Invariant;
-                o.ConnectionString = settings.ConnectionString;
+                o.ConnectionString = settings.ProviderConnectionString;
             });
             var checkPeriod = builder.Configuration.GetSection("Exchange:Deadlines").GetValue("CheckPeriod", new DeadlineOptions().CheckPeriod);
             if (checkPeriod < TimeSpan.FromMinutes(1))
