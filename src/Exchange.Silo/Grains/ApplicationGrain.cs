@@ -123,7 +123,7 @@ public sealed partial class ApplicationGrain(
             throw new InvalidOperationException("duplicate resolution reached an application of another platform");
         }
 
-        return Current.PayloadSha256 == payloadSha256
+        return Current.HasPayloadSha256(payloadSha256)
             ? new SubmitOutcome(SubmitResultKind.Duplicate, ToReceipt(Current.Draft!.Decode()))
             : new SubmitOutcome(SubmitResultKind.Conflict, ExistingApplicationId: Current.ApplicationId.ToString());
     }

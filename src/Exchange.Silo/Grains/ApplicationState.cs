@@ -11,6 +11,9 @@ namespace Exchange.Silo.Grains;
 /// </summary>
 public sealed class ApplicationState
 {
+    private Sha256Bytes payloadSha256;
+    private bool hasPayloadSha256;
+
     public Guid ApplicationId { get; set; }
 
     public string PlatformId { get; set; } = "";
@@ -24,7 +27,20 @@ public sealed class ApplicationState
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public string PayloadSha256 { get; set; } = "";
+    /// <summary>The canonical payload's SHA-256 as lower-case hex; held as its 32 bytes (a string would take 152).</summary>
+    public string PayloadSha256
+    {
+        get => hasPayloadSha256 ? Convert.ToHexStringLower(payloadSha256) : "";
+        set
+        {
+            hasPayloadSha256 = value.Length > 0;
+            payloadSha256 = default;
+            if (hasPayloadSha256 && (Convert.FromHexString(value, payloadSha256, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32))
+            {
+                throw new FormatException($"not a SHA-256 in hex: '{value}'");
+            }
+        }
+    }
 
     public string CourtName { get; set; } = "";
 
@@ -75,6 +91,14 @@ public sealed class ApplicationState
     /// </summary>
     public DateTimeOffset? WatchAt => Deadlines.FirstOrDefault(d => !IsFlagged(d))?.ClosesAt;
 
+    /// <summary>Whether <paramref name="hex"/> is <see cref="PayloadSha256"/>.</summary>
+    public bool HasPayloadSha256(string hex)
+    {
+        Span<byte> other = stackalloc byte[32];
+        return hasPayloadSha256 && Convert.FromHexString(hex, other, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == 32 && other.SequenceEqual(payloadSha256);
+    }
+
     /// <summary>Whether the hub already flagged <paramref name="deadline"/> OVERDUE.</summary>
     public bool IsFlagged(RunningDeadline deadline) => OverdueFlags.Any(f => f.Kind == deadline.Kind && f.ClosesAt == deadline.ClosesAt);
 
@@ -111,3 +135,10 @@ public sealed record ApplicationEvent(
     string? Reason,
     ApplicationStatus StatusAfter,
     Dictionary<string, string>? Details = null);
+
+/// <summary>A SHA-256 held inline (no array object of its own).</summary>
+[System.Runtime.CompilerServices.InlineArray(32)]
+internal struct Sha256Bytes
+{
+    private byte first;
+}
