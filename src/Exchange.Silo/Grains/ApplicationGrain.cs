@@ -70,7 +70,7 @@ public sealed partial class ApplicationGrain(
         {
             ApplicationId = Guid.Parse(this.GetPrimaryKeyString()),
             PlatformId = platformId,
-            Draft = draft,
+            Draft = CompactDraft.Of(draft, court.Code),
             Status = ApplicationStatus.Received,
             ReceivedAt = now,
             UpdatedAt = now,
@@ -86,7 +86,8 @@ public sealed partial class ApplicationGrain(
         {
             await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
             loaded = true;
-            return new SubmitOutcome(SubmitResultKind.Created, ToReceipt());
+            state.State.LastEvent = null;
+            return new SubmitOutcome(SubmitResultKind.Created, ToReceipt(draft));
         }
         catch (Exception ex) when (ex is InconsistentStateException || IsIdempotencyConflict(ex))
         {
@@ -122,8 +123,8 @@ public sealed partial class ApplicationGrain(
             throw new InvalidOperationException("duplicate resolution reached an application of another platform");
         }
 
-        return Current.PayloadSha256 == payloadSha256
-            ? new SubmitOutcome(SubmitResultKind.Duplicate, ToReceipt())
+        return Current.HasPayloadSha256(payloadSha256)
+            ? new SubmitOutcome(SubmitResultKind.Duplicate, ToReceipt(Current.Draft!.Decode()))
             : new SubmitOutcome(SubmitResultKind.Conflict, ExistingApplicationId: Current.ApplicationId.ToString());
     }
 
@@ -141,10 +142,16 @@ public sealed partial class ApplicationGrain(
 
     public async Task<ViewIfChanged> GetIfChangedAsync(Actor caller, long knownVersion)
     {
-        var view = await GetAsync(caller);
-        return view is null ? new ViewIfChanged(false, 0, null)
-            : view.Version == knownVersion ? new ViewIfChanged(true, knownVersion, null)
-            : new ViewIfChanged(true, view.Version, view);
+        await EnsureLoadedAsync();
+        if (!CanSee(caller))
+        {
+            DeactivateOnIdle();
+            return new ViewIfChanged(false, 0, null);
+        }
+
+        // The caller's copy is current: no need to decode the draft and build the view.
+        var version = Version();
+        return version == knownVersion ? new ViewIfChanged(true, knownVersion, null) : new ViewIfChanged(true, version, ToView());
     }
 
     public async Task<CommandOutcome> ActAsync(Actor caller, ActRequest request)
@@ -162,7 +169,7 @@ public sealed partial class ApplicationGrain(
 
         var s = Current;
         var draft = s.Draft!;
-        if (request.RequestId is { Length: > 0 } requestId && s.AppliedRequests.TryGetValue(requestId, out var appliedAct))
+        if (request.RequestId is { Length: > 0 } requestId && s.AppliedRequests?.TryGetValue(requestId, out var appliedAct) == true)
         {
             return appliedAct == request.Act
                 ? new CommandOutcome(CommandResultKind.Done, ToView())
@@ -172,7 +179,7 @@ public sealed partial class ApplicationGrain(
         }
 
         var now = Now();
-        var violations = ActRules.Check(request, PartiesOf(draft).Count, now);
+        var violations = ActRules.Check(request, draft.PartyCount, now);
         if (violations.Count > 0)
         {
             return new CommandOutcome(CommandResultKind.Invalid, Violations: violations);
@@ -190,7 +197,7 @@ public sealed partial class ApplicationGrain(
         }
 
         var lastPartySigned = request.Act == Act.RecordSignature
-            && s.SignedPartyIndexes.Append(request.PartyIndex).Distinct().Count() == PartiesOf(draft).Count;
+            && s.SignedPartyIndexes.Append(request.PartyIndex).Distinct().Count() == draft.PartyCount;
         var decision = Lifecycle.Apply(draft.Type, s.Status, request.Act, caller.Kind, lastPartySigned);
         if (decision.RefusalKind == TransitionRefusalKind.WrongActor)
         {
@@ -251,7 +258,7 @@ public sealed partial class ApplicationGrain(
         foreach (var deadline in s.Deadlines.Where(d => d.ClosesAt <= now && !s.IsFlagged(d)).ToList())
         {
             // The hub flags; the court decides (DOMAIN.md §2). One event per deadline.
-            s.OverdueFlags.Add(new OverdueFlag(deadline.Kind, deadline.ClosesAt, now));
+            s.OverdueFlags = s.OverdueFlags.Add(new OverdueFlag(deadline.Kind, deadline.ClosesAt, now));
             s.LastEvent = new ApplicationEvent(NextSequence(), "OVERDUE", now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
                 new Dictionary<string, string>
                 {
@@ -355,7 +362,7 @@ public sealed partial class ApplicationGrain(
 
         if (request.RequestId is { Length: > 0 } requestId)
         {
-            s.AppliedRequests[requestId] = request.Act;
+            (s.AppliedRequests ??= [])[requestId] = request.Act;
         }
 
         s.Status = next;
@@ -366,8 +373,6 @@ public sealed partial class ApplicationGrain(
         s.OverdueFlags = [.. s.OverdueFlags.Where(f => s.Deadlines.Any(d => d.Kind == f.Kind && d.ClosesAt == f.ClosesAt))];
         return details;
     }
-
-    private static IReadOnlyList<Party> PartiesOf(ApplicationDraft draft) => draft.Parties;
 
     private static Dictionary<string, string>? WithRequestId(Dictionary<string, string>? details, string? requestId)
     {
@@ -403,6 +408,7 @@ public sealed partial class ApplicationGrain(
         try
         {
             await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
+            Current.LastEvent = null;
         }
         catch
         {
@@ -430,19 +436,20 @@ public sealed partial class ApplicationGrain(
     /// <summary>The version the next write creates: the sequence number of its event.</summary>
     private int NextSequence() => (int.TryParse(state.ETag, out var version) ? version : 0) + 1;
 
-    private Receipt ToReceipt()
+    private long Version() => int.TryParse(state.ETag, out var version) ? version : 0;
+
+    private Receipt ToReceipt(ApplicationDraft draft)
     {
         var s = Current;
-        var draft = s.Draft!;
         return new Receipt(s.ApplicationId.ToString(), ApplicationStatus.Received, s.ReceivedAt, draft.CourtCode, s.CourtName,
-            draft.Type, draft.PlatformCaseId, s.PayloadSha256, s.Warnings);
+            draft.Type, draft.PlatformCaseId, s.PayloadSha256, [.. s.Warnings]);
     }
 
     private ApplicationView ToView()
     {
         var s = Current;
-        return new ApplicationView(ToReceipt(), s.PlatformId, s.Status, s.UpdatedAt,
-            int.TryParse(state.ETag, out var version) ? version : 0, s.WithdrawalRequestedAt, s.Draft!)
+        var draft = s.Draft!.Decode();
+        return new ApplicationView(ToReceipt(draft), s.PlatformId, s.Status, s.UpdatedAt, Version(), s.WithdrawalRequestedAt, draft)
         {
             CaseNumber = s.CaseNumber,
             AcceptedAt = s.AcceptedAt,

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Exchange.Abstractions;
 using Exchange.Domain;
 
@@ -10,12 +11,15 @@ namespace Exchange.Silo.Grains;
 /// </summary>
 public sealed class ApplicationState
 {
+    private Sha256Bytes payloadSha256;
+    private bool hasPayloadSha256;
+
     public Guid ApplicationId { get; set; }
 
     public string PlatformId { get; set; } = "";
 
-    /// <summary>The application as filed (without attachment contents).</summary>
-    public ApplicationDraft? Draft { get; set; }
+    /// <summary>The application as filed (without attachment contents), compacted.</summary>
+    public CompactDraft? Draft { get; set; }
 
     public ApplicationStatus Status { get; set; }
 
@@ -23,11 +27,24 @@ public sealed class ApplicationState
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public string PayloadSha256 { get; set; } = "";
+    /// <summary>The canonical payload's SHA-256 as lower-case hex; held as its 32 bytes (a string would take 152).</summary>
+    public string PayloadSha256
+    {
+        get => hasPayloadSha256 ? Convert.ToHexStringLower(payloadSha256) : "";
+        set
+        {
+            hasPayloadSha256 = value.Length > 0;
+            payloadSha256 = default;
+            if (hasPayloadSha256 && (Convert.FromHexString(value, payloadSha256, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32))
+            {
+                throw new FormatException($"not a SHA-256 in hex: '{value}'");
+            }
+        }
+    }
 
     public string CourtName { get; set; } = "";
 
-    public List<ApplicationWarning> Warnings { get; set; } = [];
+    public ImmutableArray<ApplicationWarning> Warnings { get => field.IsDefault ? [] : field; set; }
 
     public DateTimeOffset? WithdrawalRequestedAt { get; set; }
 
@@ -55,18 +72,18 @@ public sealed class ApplicationState
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public int NoticeLimitDays { get; set; }
 
-    public List<string> RequestedItems { get; set; } = [];
+    public ImmutableArray<string> RequestedItems { get => field.IsDefault ? [] : field; set; }
 
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool ReviewExtended { get; set; }
 
-    public List<int> SignedPartyIndexes { get; set; } = [];
+    public ImmutableArray<int> SignedPartyIndexes { get => field.IsDefault ? [] : field; set; }
 
     /// <summary>The deadlines running in <see cref="Status"/>, nearest first (the read model's next_deadline_at is the first).</summary>
-    public List<RunningDeadline> Deadlines { get; set; } = [];
+    public ImmutableArray<RunningDeadline> Deadlines { get => field.IsDefault ? [] : field; set; }
 
     /// <summary>The running deadlines already flagged OVERDUE.</summary>
-    public List<OverdueFlag> OverdueFlags { get; set; } = [];
+    public ImmutableArray<OverdueFlag> OverdueFlags { get => field.IsDefault ? [] : field; set; }
 
     /// <summary>
     /// When the nearest deadline not yet flagged closes: the read model's watch_at, which the deadline
@@ -74,11 +91,19 @@ public sealed class ApplicationState
     /// </summary>
     public DateTimeOffset? WatchAt => Deadlines.FirstOrDefault(d => !IsFlagged(d))?.ClosesAt;
 
+    /// <summary>Whether <paramref name="hex"/> is <see cref="PayloadSha256"/>.</summary>
+    public bool HasPayloadSha256(string hex)
+    {
+        Span<byte> other = stackalloc byte[32];
+        return hasPayloadSha256 && Convert.FromHexString(hex, other, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == 32 && other.SequenceEqual(payloadSha256);
+    }
+
     /// <summary>Whether the hub already flagged <paramref name="deadline"/> OVERDUE.</summary>
     public bool IsFlagged(RunningDeadline deadline) => OverdueFlags.Any(f => f.Kind == deadline.Kind && f.ClosesAt == deadline.ClosesAt);
 
-    /// <summary>Request ids already applied (AIP-155), with the act each performed.</summary>
-    public Dictionary<string, Act> AppliedRequests { get; set; } = [];
+    /// <summary>Request ids already applied (AIP-155), with the act each performed; null until the first.</summary>
+    public Dictionary<string, Act>? AppliedRequests { get; set; }
 
     /// <summary>The case number text, once the sequence is assigned.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -87,8 +112,9 @@ public sealed class ApplicationState
         : null;
 
     /// <summary>
-    /// The event of the latest change. Its <see cref="ApplicationEvent.Sequence"/> is the state version
+    /// The event of the change being written. Its <see cref="ApplicationEvent.Sequence"/> is the state version
     /// the change writes; the storage statement appends it to the event log in the same transaction.
+    /// Only a write needs it: the grain drops it once written, and a read leaves it out.
     /// </summary>
     public ApplicationEvent? LastEvent { get; set; }
 
@@ -109,3 +135,10 @@ public sealed record ApplicationEvent(
     string? Reason,
     ApplicationStatus StatusAfter,
     Dictionary<string, string>? Details = null);
+
+/// <summary>A SHA-256 held inline (no array object of its own).</summary>
+[System.Runtime.CompilerServices.InlineArray(32)]
+internal struct Sha256Bytes
+{
+    private byte first;
+}

@@ -14,7 +14,8 @@ namespace Exchange.Silo.Storage;
 /// </summary>
 public sealed class ApplicationStateSerializer : IGrainStorageSerializer
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    /// <summary>The options of every stored state (and of the draft it holds, see <see cref="Grains.CompactDraft"/>).</summary>
+    internal static readonly JsonSerializerOptions Options = CreateOptions();
 
     public BinaryData Serialize<T>(T? input) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(input, Options));
 
@@ -22,7 +23,7 @@ public sealed class ApplicationStateSerializer : IGrainStorageSerializer
         JsonSerializer.Deserialize<T>(input.ToMemory().Span, Options)
         ?? throw new JsonException($"stored state of {typeof(T).Name} is null");
 
-    private static void OmitEmptyCollections(JsonTypeInfo info)
+    private static void ShapeApplicationState(JsonTypeInfo info)
     {
         if (info.Type != typeof(Grains.ApplicationState))
         {
@@ -34,6 +35,12 @@ public sealed class ApplicationStateSerializer : IGrainStorageSerializer
             if (typeof(System.Collections.ICollection).IsAssignableFrom(property.PropertyType))
             {
                 property.ShouldSerialize = (_, value) => value is System.Collections.ICollection { Count: > 0 };
+            }
+
+            if (property.Name == "lastEvent")
+            {
+                // Written for the storage statement; a grain reading its state has no use for it.
+                property.Set = null;
             }
         }
     }
@@ -50,7 +57,7 @@ public sealed class ApplicationStateSerializer : IGrainStorageSerializer
             WriteIndented = false,
             // The court-side fields of a state are empty for most of its life (a submission has no
             // notice, signatures or flags): leave empty lists and maps out rather than store "[]".
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ShapeApplicationState } },
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
