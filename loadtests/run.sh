@@ -114,36 +114,34 @@ rss_idle=$(rss)
 log "silo RSS after the applications idled out: $rss_idle KiB"
 fi
 
-# 2. The durable-write baseline: pgbench, plain single-row upsert of a payload the size of our state.
+# 2. The durable-write baselines: pgbench, a plain single-row upsert of a payload the size of our state,
+#    at the same concurrency: first 3,081 bytes of one letter, then the bytes of a real stored state
+#    (state-template.json, a fresh id in each row). PostgreSQL compresses the letter to a few dozen
+#    bytes but our state JSON as little as the hub's own rows, so the second is the cost of storing one
+#    state row as such. (pgbench would read ":name" inside the JSON as one of its variables: a space
+#    goes after such colons.)
 payload_bytes=$(wc -c <"$root/loadtests/storage-cost/state-template.json")
+pgbench_upsert() { # NAME PAYLOAD_SQL: pgbench's output goes to $out/NAME.txt
+  { echo '\set id random(1, 2000000000)'
+    echo "INSERT INTO bench_upsert VALUES (:id, $2, now()) ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, modified_on = now();"
+  } >"$work/$1.sql"
+  "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qc "TRUNCATE bench_upsert"
+  "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$concurrency" -j 2 -T "$duration" \
+    -f "$work/$1.sql" exchange >"$out/$1.txt" 2>&1
+}
+tps_of() { sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/$1.txt"; }
+latency_of() { sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$out/$1.txt"; }
 if phase pgbench; then
 "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qc \
   "CREATE TABLE IF NOT EXISTS bench_upsert (id bigint PRIMARY KEY, payload bytea NOT NULL, modified_on timestamptz NOT NULL)"
-{
-  echo '\set id random(1, 2000000000)'
-  echo "INSERT INTO bench_upsert VALUES (:id, convert_to(repeat('x', $payload_bytes), 'UTF8'), now()) ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, modified_on = now();"
-} >"$work/upsert.sql"
-log "baseline pgbench upsert ($payload_bytes-byte payload, $concurrency clients, ${duration}s)"
-"$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$concurrency" -j 2 -T "$duration" \
-  -f "$work/upsert.sql" exchange >"$out/pgbench.txt" 2>&1
-pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/pgbench.txt")
-pgbench_latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$out/pgbench.txt")
+log "baseline pgbench upsert ($payload_bytes bytes of one letter, $concurrency clients, ${duration}s)"
+pgbench_upsert pgbench "convert_to(repeat('x', $payload_bytes), 'UTF8')"
+pgbench_tps=$(tps_of pgbench) pgbench_latency=$(latency_of pgbench)
 log "pgbench upsert: $pgbench_tps tps (latency average $pgbench_latency ms)"
-# The same upsert with the bytes of a real stored state (state-template.json, a fresh id in each row) as
-# the payload: PostgreSQL compresses a run of one letter to a few dozen bytes, but compresses our state
-# JSON as little as it does the hub's own rows, so this is the cost of storing one state row as such.
-# (pgbench would read ":name" inside the JSON as one of its variables: a space goes after such colons.)
 template=$(sed -E 's/:([A-Za-z_])/: \1/g' "$root/loadtests/storage-cost/state-template.json")
-{
-  echo '\set id random(1, 2000000000)'
-  echo "INSERT INTO bench_upsert VALUES (:id, convert_to(replace('$template', '@ID@', md5(:id::text)::uuid::text), 'UTF8'), now()) ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, modified_on = now();"
-} >"$work/upsert-state.sql"
-"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qc "TRUNCATE bench_upsert"
 log "baseline pgbench upsert of a stored state ($payload_bytes bytes of state JSON, $concurrency clients, ${duration}s)"
-"$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$concurrency" -j 2 -T "$duration" \
-  -f "$work/upsert-state.sql" exchange >"$out/pgbench-state.txt" 2>&1
-pgbench_state_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/pgbench-state.txt")
-pgbench_state_latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$out/pgbench-state.txt")
+pgbench_upsert pgbench-state "convert_to(replace('$template', '@ID@', md5(:id::text)::uuid::text), 'UTF8')"
+pgbench_state_tps=$(tps_of pgbench-state) pgbench_state_latency=$(latency_of pgbench-state)
 log "pgbench upsert of a stored state: $pgbench_state_tps tps (latency average $pgbench_state_latency ms)"
 fi
 
