@@ -53,9 +53,10 @@ public sealed record SiloSettings(string ConnectionString, string ClusterId, str
     /// The connection string of the Orleans providers (storage, clustering, reminders): as
     /// <see cref="ConnectionString"/>, but a connection going back to the pool is not reset. Npgsql's
     /// reset is seven statements (RESET ALL, CLOSE ALL, UNLISTEN *, …) that PostgreSQL parses and runs
-    /// before the next command on that connection — about as much work as a small write — and the
-    /// providers open a connection for every write; their statements change no session state, so
-    /// there is nothing to reset. (Our own code keeps the reset: the schema installer takes an advisory lock.)
+    /// before the next command on that connection (the profile and storage-cost figures are in
+    /// docs/BENCHMARKS.md), and the providers open a connection for every write; their statements
+    /// change no session state, so there is nothing to reset. (Our own code keeps the reset: the
+    /// schema installer takes an advisory lock.)
     /// </summary>
     public string ProviderConnectionString
     {
