@@ -209,6 +209,39 @@ public sealed class FilingServiceTests(HubFixture hub)
     }
 
     [Fact]
+    public async Task ActsRightAfterFiling_KeepTheFiledApplicationInStorageAndInTheAnswers()
+    {
+        // The grain lets go of the filed draft once it is written and reads it back for the next
+        // view or change: a change in the same activation must store the draft unchanged and
+        // answer with it.
+        var request = Requests.JudicialConfirmation(CaseId());
+        var receipt = await hub.Filing.SubmitApplicationAsync(request, hub.AsPlatformA);
+        var filed = await StoredDraftAsync(receipt.ApplicationId);
+
+        var withdrawn = await hub.Filing.WithdrawApplicationAsync(
+            new WithdrawApplicationRequest { ApplicationId = receipt.ApplicationId, Reason = "settled" }, hub.AsPlatformA);
+        var read = await hub.Filing.GetApplicationAsync(new GetApplicationRequest { ApplicationId = receipt.ApplicationId }, hub.AsPlatformA);
+
+        Assert.Equal(filed, await StoredDraftAsync(receipt.ApplicationId));
+        Assert.Equal(2, withdrawn.Version);
+        Assert.Equal(request.JudicialConfirmation.Applicants, withdrawn.JudicialConfirmation.Applicants);
+        Assert.Equal(request.JudicialConfirmation.Applicants, read.JudicialConfirmation.Applicants);
+        Assert.Equal(request.JudicialConfirmation.Agreement, read.JudicialConfirmation.Agreement);
+        Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
+
+        async Task<string> StoredDraftAsync(string applicationId)
+        {
+            await using var command = hub.Database.DataSource.CreateCommand(
+                "SELECT (convert_from(payload, 'UTF8')::jsonb -> 'draft')::text FROM orleans_storage WHERE grain_type = 'application' AND grain_id_ext = $1");
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = applicationId });
+            var draft = (string?)await command.ExecuteScalarAsync();
+            Assert.NotNull(draft);
+            Assert.Contains(request.PlatformCaseId, draft, StringComparison.Ordinal);
+            return draft;
+        }
+    }
+
+    [Fact]
     public async Task GetApplication_MalformedId_IsInvalidArgument()
     {
         var status = await RpcAssert.FailsWith(StatusCode.InvalidArgument,

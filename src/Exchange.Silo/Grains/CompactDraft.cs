@@ -13,7 +13,8 @@ namespace Exchange.Silo.Grains;
 /// instead of the 4–5 KB its object graph takes (dozens of records and UTF-16 strings), which was
 /// most of a silo's memory per active application. The few facts the grain needs on every call
 /// (court, type, number of parties) are kept beside it; the whole draft is decoded only to build a
-/// view or a duplicate's receipt.
+/// view or a duplicate's receipt. A grain that has just filed the application lets go of the
+/// draft itself (<see cref="WithoutContent"/>) and reads it back from storage when a view needs it.
 /// </summary>
 /// <remarks>
 /// In the stored state this is the <c>draft</c> object, byte for byte what serializing the
@@ -23,10 +24,10 @@ namespace Exchange.Silo.Grains;
 [JsonConverter(typeof(Converter))]
 public sealed class CompactDraft
 {
-    private readonly byte[] deflated;
+    private readonly byte[]? deflated;
     private readonly int jsonLength;
 
-    private CompactDraft(byte[] deflated, int jsonLength, string courtCode, ApplicationType type, int partyCount)
+    private CompactDraft(byte[]? deflated, int jsonLength, string courtCode, ApplicationType type, int partyCount)
     {
         this.deflated = deflated;
         this.jsonLength = jsonLength;
@@ -44,7 +45,16 @@ public sealed class CompactDraft
     public int PartyCount { get; }
 
     /// <summary>The bytes this draft holds in memory.</summary>
-    public int CompressedLength => deflated.Length;
+    public int CompressedLength => deflated?.Length ?? 0;
+
+    /// <summary>
+    /// Whether the draft itself is held, or only the facts above (<see cref="WithoutContent"/>):
+    /// such a draft can be neither decoded nor stored.
+    /// </summary>
+    public bool HasContent => deflated is not null;
+
+    /// <summary>The facts above without the draft itself.</summary>
+    public CompactDraft WithoutContent() => new(null, 0, CourtCode, Type, PartyCount);
 
     /// <summary>
     /// Compacts <paramref name="draft"/>. <paramref name="courtCode"/> may be the registry's instance
@@ -60,6 +70,7 @@ public sealed class CompactDraft
     /// <summary>The draft, decoded.</summary>
     public ApplicationDraft Decode()
     {
+        RequireContent();
         var json = ArrayPool<byte>.Shared.Rent(jsonLength);
         try
         {
@@ -94,10 +105,13 @@ public sealed class CompactDraft
     /// <summary>Inflates into <paramref name="destination"/> (at least the JSON's length); returns the JSON.</summary>
     private ReadOnlySpan<byte> Inflate(byte[] destination)
     {
-        using var inflate = new DeflateStream(new MemoryStream(deflated, writable: false), CompressionMode.Decompress);
+        using var inflate = new DeflateStream(new MemoryStream(RequireContent(), writable: false), CompressionMode.Decompress);
         var read = inflate.ReadAtLeast(destination.AsSpan(0, jsonLength), jsonLength, throwOnEndOfStream: true);
         return destination.AsSpan(0, read);
     }
+
+    private byte[] RequireContent() => deflated
+        ?? throw new InvalidOperationException("the draft was let go of (WithoutContent): read the state again to decode or store it");
 
     /// <summary>Reads and writes the draft as the JSON object it stands for.</summary>
     public sealed class Converter : JsonConverter<CompactDraft>
