@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark suite in one command. Starts a throwaway PostgreSQL (synchronous_commit=on), the hub
 # (silo + gateway) and a bare gRPC echo server on 127.0.0.1, then in one run measures:
-#   - memory: silo resident memory with the 36,049 seed applications active, and after they idle out;
+#   - memory: silo resident memory with the 36,049 seed applications active, and after they idle out,
+#     over the idle silo (read after a warm-up seed has been filed and has idled out);
 #   - baselines: pgbench doing a plain single-row upsert of a state-sized payload (the durable-write
 #     limit) and a bare gRPC echo (the transport limit), at the same concurrency as the scenarios;
 #   - scenarios: unique submissions, hot reads, a mixed platform day, a court day (accept, start review,
@@ -10,7 +11,8 @@
 # and writes the reports to loadtests/reports/<time>/ and the summary to docs/BENCHMARKS.md.
 #
 #   loadtests/run.sh [DURATION_SECONDS=30] [CONCURRENCY=64]
-#   environment: WARMUP (seconds, default 20), SEED_SIZE (default 36049), IDLE_WAIT (seconds to wait for
+#   environment: WARMUP (seconds, default 20), SEED_SIZE (default 36049), WARM_SEED_SIZE (applications
+#   filed and left to idle out before the idle silo is read, default 8000), IDLE_WAIT (seconds to wait for
 #   idle applications to leave memory, default 300: idle deactivation after 2 minutes, Orleans' collection
 #   quantum and the memory-return check), BENCHMARKS_MD (default docs/BENCHMARKS.md),
 #   PHASES (default "memory pgbench echo get-hot submit-unique platform-day court-day"; "memory" is the
@@ -27,6 +29,7 @@ duration=${1:-30}
 concurrency=${2:-64}
 warmup=${WARMUP:-20}
 seed_size=${SEED_SIZE:-36049}
+warm_seed_size=${WARM_SEED_SIZE:-8000}
 idle_wait=${IDLE_WAIT:-300}
 benchmarks_md=${BENCHMARKS_MD:-$root/docs/BENCHMARKS.md}
 all_phases="memory pgbench echo get-hot submit-unique platform-day court-day"
@@ -87,11 +90,31 @@ run_scenario() { # LABEL SCENARIO [extra options]: reports go to $out/LABEL
 }
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$silo_pid/status"; }
 
-# 1. Memory, on the fresh silo: the seed in two halves; the marginal cost per application is the
-#    slope between them (free of start-up and JIT growth). The courts act on the whole seed at the
-#    end of the suite (4.), long after the applications idled out.
-rss_start=0 rss_half=0 rss_full=0 rss_idle=0 pgbench_tps=0 pgbench_latency=0 pgbench_state_tps=0 pgbench_state_latency=0
+# 1. Memory. The idle silo is read after a warm-up seed has been filed and has idled out: what a
+#    silo keeps after its first busy minutes (compiled code, grown pools and thread stacks) is not
+#    memory per application and never comes back; the reading before any request is reported too.
+#    Then the seed in two halves; the marginal cost per application is the slope between them. The
+#    courts act on the whole seed at the end of the suite (4.), long after the applications idled out.
+rss_cold=0 rss_start=0 rss_half=0 rss_full=0 rss_idle=0 pgbench_tps=0 pgbench_latency=0 pgbench_state_tps=0 pgbench_state_latency=0
+# The silo compacts its heap when many activations go idle and again once they have been collected
+# (MemoryReturnService logs "Activations fell" each time): wait IDLE_WAIT, then for the N-th such
+# line, up to as long again, so that a reading is not taken a moment before it.
+wait_idled_out() { # N
+  sleep "$idle_wait"
+  for _ in $(seq 1 $((idle_wait / 10))); do
+    [ "$(grep -c "Activations fell" "$out/silo.log")" -ge "$1" ] && break
+    sleep 10
+  done
+  sleep 5
+}
 if phase memory; then
+rss_cold=$(rss)
+if ((warm_seed_size > 0)); then
+  run_scenario seed-warm-up seed-replay --seed-size "$warm_seed_size" --concurrency "$concurrency" --warmup 0s \
+    --seed-court-phases false
+  log "silo RSS: before any request $rss_cold KiB, $warm_seed_size warm-up applications active $(rss) KiB; waiting ${idle_wait}s for them to idle out"
+  wait_idled_out 2
+fi
 rss_start=$(rss)
 half=$((seed_size / 2))
 run_scenario seed-replay-1 seed-replay --seed-size "$half" --concurrency "$concurrency" --warmup 0s \
@@ -100,16 +123,8 @@ rss_half=$(rss)
 run_scenario seed-replay-2 seed-replay --seed-size $((seed_size - half)) --concurrency "$concurrency" --warmup 0s \
   --seed-court-phases false --seed-save "$work/seed-2.tsv"
 rss_full=$(rss)
-log "silo RSS: start $rss_start KiB, $half active $rss_half KiB, $seed_size active $rss_full KiB; waiting ${idle_wait}s for them to idle out"
-sleep "$idle_wait"
-# The silo compacts its heap when the activations go idle and again once they have been collected
-# (MemoryReturnService logs "Activations fell" each time): wait for the second, up to as long
-# again, so the reading is not taken a moment before it.
-for _ in $(seq 1 $((idle_wait / 10))); do
-  [ "$(grep -c "Activations fell" "$out/silo.log")" -ge 2 ] && break
-  sleep 10
-done
-sleep 5
+log "silo RSS: idle $rss_start KiB, $half active $rss_half KiB, $seed_size active $rss_full KiB; waiting ${idle_wait}s for them to idle out"
+wait_idled_out $(( warm_seed_size > 0 ? 4 : 2 ))
 rss_idle=$(rss)
 log "silo RSS after the applications idled out: $rss_idle KiB"
 fi
@@ -170,7 +185,7 @@ log "writing $benchmarks_md"
 "${app[@]}" write-benchmarks --reports "$out" --out "$benchmarks_md" \
   --pgbench-tps "$pgbench_tps" --pgbench-latency-ms "$pgbench_latency" --payload-bytes "$payload_bytes" \
   --pgbench-state-tps "$pgbench_state_tps" --pgbench-state-latency-ms "$pgbench_state_latency" \
-  --rss-start "$rss_start" --rss-half "$rss_half" --rss-full "$rss_full" --rss-idle "$rss_idle" \
+  --rss-cold "$rss_cold" --warm-seed-size "$warm_seed_size" --rss-start "$rss_start" --rss-half "$rss_half" --rss-full "$rss_full" --rss-idle "$rss_idle" \
   --seed-size "$seed_size" --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" \
   --command "$( [[ "${Exchange__CoHostGateway:-false}" == true ]] && echo 'Exchange__CoHostGateway=true ')loadtests/run.sh $duration $concurrency" \
   --hub-mode "$( [[ "${Exchange__CoHostGateway:-false}" == true ]] && echo 'gateway co-hosted in the silo process' || echo 'silo and gateway in separate processes')" --commit "$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"

@@ -26,7 +26,9 @@ internal static class WriteBenchmarksCommand
         var pgbenchStateTps = new Option<double>("--pgbench-state-tps") { Description = "The upsert baseline with a stored state's bytes as the payload" };
         var pgbenchStateLatency = new Option<double>("--pgbench-state-latency-ms");
         var payloadBytes = new Option<int>("--payload-bytes") { Required = true };
-        var rssStart = new Option<long>("--rss-start") { Required = true };
+        var rssCold = new Option<long>("--rss-cold") { Description = "The silo's resident KiB before any request (0: not read)" };
+        var warmSeedSize = new Option<int>("--warm-seed-size") { Description = "Applications filed and idled out before --rss-start was read (0: none)" };
+        var rssStart = new Option<long>("--rss-start") { Description = "The idle silo's resident KiB", Required = true };
         var rssHalf = new Option<long>("--rss-half") { Required = true };
         var rssFull = new Option<long>("--rss-full") { Required = true };
         var rssIdle = new Option<long>("--rss-idle") { Required = true };
@@ -39,14 +41,15 @@ internal static class WriteBenchmarksCommand
         var hubMode = new Option<string>("--hub-mode") { Description = "How the hub ran, e.g. \"gateway co-hosted in the silo\"", Required = true };
         var command = new Command("write-benchmarks", "Write docs/BENCHMARKS.md from one run of loadtests/run.sh")
         {
-            reports, output, pgbenchTps, pgbenchLatency, pgbenchStateTps, pgbenchStateLatency, payloadBytes, rssStart, rssHalf, rssFull, rssIdle, seedSize,
-            concurrency, duration, warmup, commandLine, commit, hubMode,
+            reports, output, pgbenchTps, pgbenchLatency, pgbenchStateTps, pgbenchStateLatency, payloadBytes, rssCold, warmSeedSize, rssStart, rssHalf, rssFull, rssIdle,
+            seedSize, concurrency, duration, warmup, commandLine, commit, hubMode,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var run = new BenchmarkRun(
                 parseResult.GetRequiredValue(reports), parseResult.GetValue(pgbenchTps), parseResult.GetValue(pgbenchLatency),
-                parseResult.GetValue(pgbenchStateTps), parseResult.GetValue(pgbenchStateLatency), parseResult.GetValue(payloadBytes), parseResult.GetValue(rssStart), parseResult.GetValue(rssHalf),
+                parseResult.GetValue(pgbenchStateTps), parseResult.GetValue(pgbenchStateLatency), parseResult.GetValue(payloadBytes),
+                parseResult.GetValue(rssCold), parseResult.GetValue(warmSeedSize), parseResult.GetValue(rssStart), parseResult.GetValue(rssHalf),
                 parseResult.GetValue(rssFull), parseResult.GetValue(rssIdle), parseResult.GetValue(seedSize),
                 parseResult.GetValue(concurrency), parseResult.GetValue(duration), parseResult.GetValue(warmup),
                 parseResult.GetRequiredValue(commandLine), parseResult.GetRequiredValue(commit), parseResult.GetRequiredValue(hubMode));
@@ -66,7 +69,7 @@ internal static class WriteBenchmarksCommand
     }
 
     private sealed record BenchmarkRun(
-        DirectoryInfo Reports, double PgbenchTps, double PgbenchLatencyMs, double PgbenchStateTps, double PgbenchStateLatencyMs, int PayloadBytes, long RssStart, long RssHalf,
+        DirectoryInfo Reports, double PgbenchTps, double PgbenchLatencyMs, double PgbenchStateTps, double PgbenchStateLatencyMs, int PayloadBytes, long RssCold, int WarmSeedSize, long RssStart, long RssHalf,
         long RssFull, long RssIdle, int SeedSize, int Concurrency, int Duration, int Warmup, string CommandLine, string Commit,
         string HubMode);
 
@@ -138,8 +141,10 @@ internal static class WriteBenchmarksCommand
 
         var marginal = (run.RssFull - run.RssHalf) * 1.0 / Math.Max(1, run.SeedSize - run.SeedSize / 2);
         var average = (run.RssFull - run.RssStart) * 1.0 / Math.Max(1, run.SeedSize);
-        md.AppendLine($"| silo memory, {run.SeedSize:N0} applications active | {marginal:0.0} KiB resident per application (slope from {run.SeedSize / 2:N0} to {run.SeedSize:N0} active); {average:0.0} KiB averaged over the idle silo | idle silo {run.RssStart / 1024.0:N0} MiB | | ≤ 4 KiB per application | {YesNo(marginal <= 4 && average <= 4)} |");
-        md.AppendLine($"| silo memory after the applications idled out | {run.RssIdle / 1024.0:N0} MiB resident (was {run.RssFull / 1024.0:N0} MiB with all active) | idle silo {run.RssStart / 1024.0:N0} MiB | {(run.RssFull - run.RssIdle) * 1.0 / Math.Max(1, run.RssFull - run.RssStart):0.00} of the growth returned | memory comes back | {YesNo(run.RssIdle <= run.RssStart + (run.RssFull - run.RssStart) / 4)} |");
+        var idle = $"idle silo {run.RssStart / 1024.0:N0} MiB"
+            + (run.WarmSeedSize > 0 ? $" (after {run.WarmSeedSize:N0} warm-up applications idled out" + (run.RssCold > 0 ? $"; {run.RssCold / 1024.0:N0} MiB before any request)" : ")") : "");
+        md.AppendLine($"| silo memory, {run.SeedSize:N0} applications active | {marginal:0.0} KiB resident per application (slope from {run.SeedSize / 2:N0} to {run.SeedSize:N0} active); {average:0.0} KiB averaged over the idle silo | {idle} | | ≤ 4 KiB per application | {YesNo(marginal <= 4 && average <= 4)} |");
+        md.AppendLine($"| silo memory after the applications idled out | {run.RssIdle / 1024.0:N0} MiB resident (was {run.RssFull / 1024.0:N0} MiB with all active) | {idle} | {(run.RssFull - run.RssIdle) * 1.0 / Math.Max(1, run.RssFull - run.RssStart):0.00} of the growth returned | memory comes back | {YesNo(run.RssIdle <= run.RssStart + (run.RssFull - run.RssStart) / 4)} |");
         md.AppendLine();
 
         var platformDay = PlatformDay(run);
