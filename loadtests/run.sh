@@ -12,9 +12,9 @@
 #
 #   loadtests/run.sh [DURATION_SECONDS=30] [CONCURRENCY=64]
 #   environment: WARMUP (seconds, default 20), SEED_SIZE (default 36049), WARM_SEED_SIZE (applications
-#   filed and left to idle out before the idle silo is read, default 8000), IDLE_WAIT (seconds to wait for
-#   idle applications to leave memory, default 300: idle deactivation after 2 minutes, Orleans' collection
-#   quantum and the memory-return check), BENCHMARKS_MD (default docs/BENCHMARKS.md),
+#   filed and left to idle out before the idle silo is read, default 8000; 0 reads the silo before any
+#   request), IDLE_WAIT (the longest wait, in seconds, for idle applications to leave memory, default 420: idle
+#   deactivation after 2 minutes, Orleans' collection quantum, the memory-return check), BENCHMARKS_MD (default docs/BENCHMARKS.md),
 #   PHASES (default "memory pgbench echo get-hot submit-unique platform-day court-day"; "memory" is the
 #   seed replay: its submissions in two halves around the memory readings, and at the end of the suite
 #   the courts' phases on them; with fewer phases, for
@@ -30,7 +30,7 @@ concurrency=${2:-64}
 warmup=${WARMUP:-20}
 seed_size=${SEED_SIZE:-36049}
 warm_seed_size=${WARM_SEED_SIZE:-8000}
-idle_wait=${IDLE_WAIT:-300}
+idle_wait=${IDLE_WAIT:-420}
 benchmarks_md=${BENCHMARKS_MD:-$root/docs/BENCHMARKS.md}
 all_phases="memory pgbench echo get-hot submit-unique platform-day court-day"
 phases=${PHASES:-$all_phases}
@@ -96,24 +96,23 @@ rss() { awk '/^VmRSS:/ {print $2}' "/proc/$silo_pid/status"; }
 #    Then the seed in two halves; the marginal cost per application is the slope between them. The
 #    courts act on the whole seed at the end of the suite (4.), long after the applications idled out.
 rss_cold=0 rss_start=0 rss_half=0 rss_full=0 rss_idle=0 pgbench_tps=0 pgbench_latency=0 pgbench_state_tps=0 pgbench_state_latency=0
-# The silo compacts its heap when many activations go idle and again once they have been collected
-# (MemoryReturnService logs "Activations fell" each time): wait IDLE_WAIT, then for the N-th such
-# line, up to as long again, so that a reading is not taken a moment before it.
+# The silo compacts its heap once the applications have been deactivated (MemoryReturnService logs
+# "Active applications fell" each time; it needs a drop of at least 5,000): wait for the N-th such
+# line, up to IDLE_WAIT, so that a reading is not taken a moment before it.
 wait_idled_out() { # N
-  sleep "$idle_wait"
   for _ in $(seq 1 $((idle_wait / 10))); do
-    [ "$(grep -c "Activations fell" "$out/silo.log")" -ge "$1" ] && break
+    [ "$(grep -c "Active applications fell" "$out/silo.log")" -ge "$1" ] && { sleep 5; return; }
     sleep 10
   done
-  sleep 5
+  log "no heap compaction seen within ${idle_wait}s: the next reading includes uncollected memory"
 }
 if phase memory; then
 rss_cold=$(rss)
 if ((warm_seed_size > 0)); then
   run_scenario seed-warm-up seed-replay --seed-size "$warm_seed_size" --concurrency "$concurrency" --warmup 0s \
     --seed-court-phases false
-  log "silo RSS: before any request $rss_cold KiB, $warm_seed_size warm-up applications active $(rss) KiB; waiting ${idle_wait}s for them to idle out"
-  wait_idled_out 2
+  log "silo RSS: before any request $rss_cold KiB, $warm_seed_size warm-up applications active $(rss) KiB; waiting up to ${idle_wait}s for them to idle out"
+  wait_idled_out 1
 fi
 rss_start=$(rss)
 half=$((seed_size / 2))
@@ -123,8 +122,8 @@ rss_half=$(rss)
 run_scenario seed-replay-2 seed-replay --seed-size $((seed_size - half)) --concurrency "$concurrency" --warmup 0s \
   --seed-court-phases false --seed-save "$work/seed-2.tsv"
 rss_full=$(rss)
-log "silo RSS: idle $rss_start KiB, $half active $rss_half KiB, $seed_size active $rss_full KiB; waiting ${idle_wait}s for them to idle out"
-wait_idled_out $(( warm_seed_size > 0 ? 4 : 2 ))
+log "silo RSS: idle $rss_start KiB, $half active $rss_half KiB, $seed_size active $rss_full KiB; waiting up to ${idle_wait}s for them to idle out"
+wait_idled_out $(( warm_seed_size > 0 ? 2 : 1 ))
 rss_idle=$(rss)
 log "silo RSS after the applications idled out: $rss_idle KiB"
 fi

@@ -30,6 +30,7 @@ public sealed partial class ApplicationGrain(
     TimeProvider clock,
     AttachmentContentStore attachments,
     ApplicationIndex index,
+    Hosting.ActiveApplications active,
     ILogger<ApplicationGrain> logger) : Grain, IApplicationGrain
 {
     private const string StateName = "application";
@@ -40,6 +41,18 @@ public sealed partial class ApplicationGrain(
 
     /// <summary>The state; never null (the provider creates an empty one when none is stored).</summary>
     private ApplicationState Current => state.State ??= new ApplicationState();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        active.Activated();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        active.Deactivated();
+        return Task.CompletedTask;
+    }
 
     public async Task<SubmitOutcome> SubmitAsync(string platformId, ApplicationDraft draft)
     {

@@ -92,6 +92,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
         builder.Services.AddSingleton<AttachmentContentStore>();
         builder.Services.AddSingleton<ApplicationIndex>();
+        builder.Services.AddSingleton<ActiveApplications>();
         builder.Services.AddHostedService<MemoryReturnService>();
 
         builder.UseOrleans(silo =>
