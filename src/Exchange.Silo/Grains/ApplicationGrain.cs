@@ -1,5 +1,6 @@
 using Exchange.Abstractions;
 using Exchange.Domain;
+using Exchange.Silo.Hosting;
 using Exchange.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -30,7 +31,7 @@ public sealed partial class ApplicationGrain(
     TimeProvider clock,
     AttachmentContentStore attachments,
     ApplicationIndex index,
-    Hosting.ActiveApplications active,
+    ActiveApplications active,
     ILogger<ApplicationGrain> logger) : Grain, IApplicationGrain
 {
     private const string StateName = "application";
@@ -287,14 +288,16 @@ public sealed partial class ApplicationGrain(
         }
 
         var now = Now();
-        if (Current.Deadlines.Any(d => d.ClosesAt <= now && !Current.IsFlagged(d)))
+        List<RunningDeadline> Closed() => [.. Current.Deadlines.Where(d => d.ClosesAt <= now && !Current.IsFlagged(d))];
+        if (Closed().Count == 0)
         {
-            // A change stores the whole draft.
-            await EnsureDraftAsync();
+            return;
         }
 
+        // A change stores the whole draft.
+        await EnsureDraftAsync();
         var s = Current;
-        foreach (var deadline in s.Deadlines.Where(d => d.ClosesAt <= now && !s.IsFlagged(d)).ToList())
+        foreach (var deadline in Closed())
         {
             // The hub flags; the court decides (DOMAIN.md §2). One event per deadline.
             s.OverdueFlags = s.OverdueFlags.Add(new OverdueFlag(deadline.Kind, deadline.ClosesAt, now));
