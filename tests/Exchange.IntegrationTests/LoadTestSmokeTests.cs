@@ -86,7 +86,7 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
             // Small batches, so that several fill in court-day's two seconds and each court's
             // judicial confirmations of the seed take more than one BatchRule call. Not smaller
             // than 6: batches fall due at the clerks' pace, one per court at a time, and batches of
-            // 2 (due every 15 ms) dropped calls whenever the suite's other tests slowed the machine.
+            // 2 (due every 15 ms) dropped calls when the suite's other tests slowed the machine.
             CourtDayBatchSize = 6,
             SeedBatchSize = 2,
         };
@@ -101,7 +101,7 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
         Assert.Equal(
             [
                 "submit-unique", "get-hot", "platform-day.submit", "platform-day.get", "platform-day.list", "platform-day.withdraw", "seed-replay",
-                "court-day.accept", "court-day.start-review", "court-day.batch-rule-6", "court-day.docket",
+                "court-day.accept", "court-day.start-review", $"court-day.batch-rule-{settings.CourtDayBatchSize}", "court-day.docket",
             ],
             summary.Scenarios.Select(s => s.Name));
         Assert.All(summary.Scenarios, s => Assert.True(s.Available, $"{s.Name}: {s.Note}\n{log}"));
@@ -137,8 +137,8 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
         Assert.Equal(0, courtCheck.CaseNumberGaps);
         Assert.Equal(0, courtCheck.CaseNumberDuplicates);
 
-        var rulings = summary.Scenarios.Single(s => s.Name == "court-day.batch-rule-6");
-        Assert.Equal(rulings.Ok * 6, rulings.Items);
+        var rulings = summary.Scenarios.Single(s => s.Name == $"court-day.batch-rule-{settings.CourtDayBatchSize}");
+        Assert.Equal(rulings.Ok * settings.CourtDayBatchSize, rulings.Items);
         var dayCheck = summary.Scenarios.Single(s => s.Name == "court-day.accept").Checks;
         Assert.True(dayCheck?.Passed, $"{dayCheck?.Note}\n{log}");
     }
