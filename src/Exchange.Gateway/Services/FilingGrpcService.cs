@@ -8,7 +8,6 @@ using Exchange.Gateway.ReadModel;
 using Exchange.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using UUIDNext;
 using D = Exchange.Domain;
 
 namespace Exchange.Gateway.Services;
@@ -39,7 +38,7 @@ public sealed class FilingGrpcService(
         }
 
         // A new id for a new application; a repeated submission is answered with the original receipt.
-        var applicationId = Uuid.NewDatabaseFriendly(Database.PostgreSql).ToString();
+        var applicationId = Guid.CreateVersion7().ToString();
         var outcome = await cluster.GetGrain<IApplicationGrain>(applicationId).SubmitAsync(platform.Id, draft)
             .WaitAsync(context.CancellationToken);
         return outcome.Kind switch
