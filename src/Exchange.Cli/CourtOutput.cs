@@ -3,7 +3,7 @@ using System.Text;
 using Exchange.V1;
 using Spectre.Console;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>Text renderings of the court's docket, history, statistics and batch results.</summary>
 internal static class CourtOutput

@@ -5,7 +5,7 @@ using Exchange.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>Options several commands share, and the parsers behind them.</summary>
 internal static class CliOptions

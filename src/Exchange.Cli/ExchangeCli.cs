@@ -4,7 +4,7 @@ using System.Net;
 using Grpc.Core;
 using Npgsql;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>The `exchange` command line: filing and court commands against the hub, admin commands against its database.</summary>
 internal static class ExchangeCli

@@ -2,7 +2,7 @@ using Exchange.V1;
 using Google.Protobuf.WellKnownTypes;
 using GoogleDate = Google.Type.Date;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>
 /// Moves the dates of a sample application to the present, so a judicial confirmation stays

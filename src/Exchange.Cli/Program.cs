@@ -1,3 +1,3 @@
-using Exchange.Client.Cli;
+using Exchange.Cli;
 
 return await ExchangeCli.RunAsync(args, CliContext.FromProcess());

@@ -3,7 +3,7 @@ using Exchange.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>correct, supplement, record-service and record-signature: the platform's answers to the court (platform key).</summary>
 internal static class AnswerCommands

@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>Proto3 JSON in and out, as grpcurl and the hub's other clients speak it.</summary>
 internal static class ProtoJson

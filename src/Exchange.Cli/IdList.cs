@@ -1,4 +1,4 @@
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>Application ids one per line, as batch-confirm reads them from a file or standard input.</summary>
 internal static class IdList

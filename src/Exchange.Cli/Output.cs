@@ -4,7 +4,7 @@ using Exchange.V1;
 using Google.Protobuf.WellKnownTypes;
 using Spectre.Console;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>Text renderings for people. Times are shown in China Standard Time, as the courts count them.</summary>
 internal static class Output

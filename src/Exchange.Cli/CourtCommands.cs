@@ -6,7 +6,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Spectre.Console;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>
 /// docket, history, stats, the court's acts and batch-confirm: the CourtService from the command

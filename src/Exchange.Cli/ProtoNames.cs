@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Google.Protobuf.Reflection;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>Enum values as the contract spells them ("CORRECTION_REQUESTED"), not as C# does.</summary>
 internal static class ProtoNames

@@ -3,7 +3,7 @@ using Exchange.Client;
 
 [assembly: InternalsVisibleTo("Exchange.Client.Tests")]
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>
 /// What the CLI takes from its surroundings, so tests can run commands against fakes: the

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Exchange.V1;
 using Grpc.Core;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>submit, get, list and withdraw: the FilingService from the command line.</summary>
 internal static class FilingCommands

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>
 /// admin register-platform, register-court and revoke-key: work directly on the hub's PostgreSQL

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Exchange.Client.Cli;
+namespace Exchange.Cli;
 
 /// <summary>
 /// API keys as the hub checks them: "exk_" and 32 random bytes in base64url; the hub stores only
