@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Exchange.IntegrationTests.Infrastructure;
 
-/// <summary>A real silo or gateway process, started from the solution's build output.</summary>
+/// <summary>A real silo, gateway or host process, started from the solution's build output.</summary>
 public sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -45,7 +45,10 @@ public sealed class HubProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = SolutionPaths.Root,
         };
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // Testing only where a test shifts the hub's clock: a production hub refuses Exchange:ClockFile.
+        var environmentName = environment.ContainsKey("Exchange__ClockFile") ? "Testing" : "Production";
+        info.Environment["DOTNET_ENVIRONMENT"] = environmentName;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in environment)
