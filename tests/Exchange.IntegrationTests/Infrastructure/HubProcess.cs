@@ -18,7 +18,12 @@ public sealed class HubProcess : IAsyncDisposable
         this.process = process;
         process.OutputDataReceived += (_, e) => OnLine(e.Data, readyLine);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, readyLine);
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{name} exited with {process.ExitCode} before it was ready:\n{Output}"));
+        process.Exited += (_, _) =>
+        {
+            // Waits for the rest of its output, which tells why it stopped.
+            process.WaitForExit();
+            ready.TrySetException(new InvalidOperationException($"{name} exited with {process.ExitCode} before it was ready:\n{Output}"));
+        };
     }
 
     public string Name { get; }
