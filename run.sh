@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the hub on this machine: PostgreSQL (a throwaway local one under .exchange/pg unless
 # EXCHANGE_DB names a database), then the Orleans silo, then the gRPC gateway on 127.0.0.1.
-# Ctrl-C stops everything it started; the data stays in .exchange/pg for the next run.
+# Ctrl-C stops everything it started; the data stays in .exchange/pg for the next run. Logs are in
+# .exchange/logs, the previous run's in .exchange/logs/previous.
 #
 #   EXCHANGE_DB        Npgsql connection string of an existing database (skips the local PostgreSQL)
 #   EXCHANGE_PORT      gateway port (default 5180)
@@ -11,6 +12,13 @@ root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 state="$root/.exchange"
 mkdir -p "$state/logs"
+# The previous run's logs move to .exchange/logs/previous (replacing the run before it), so that a
+# restart after a failure does not wipe the log that explains it.
+if compgen -G "$state/logs/*.log" >/dev/null; then
+  rm -rf "$state/logs/previous"
+  mkdir "$state/logs/previous"
+  mv "$state/logs/"*.log "$state/logs/previous/"
+fi
 port=${EXCHANGE_PORT:-5180}
 pg_port=${EXCHANGE_PG_PORT:-55432}
 

@@ -166,15 +166,8 @@ internal sealed class GlobalOptions
             context.Error.WriteLine($"warning: the API key travels unencrypted to {endpoint.Host}; use https:// outside development");
         }
 
-        var retry = new RetryPolicy
-        {
-            OnRetry = (attempt, ex, wait) => context.Error.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"hub unavailable ({ExchangeError.FromException(ex).Message}); attempt {attempt + 1} in {wait.TotalSeconds:0.0} s")),
-        };
         var options = new ExchangeClientOptions
         {
-            RetryPolicy = retry,
             DefaultTimeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
             TimeProvider = context.TimeProvider,
         };

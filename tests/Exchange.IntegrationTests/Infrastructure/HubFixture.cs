@@ -13,13 +13,14 @@ namespace Exchange.IntegrationTests.Infrastructure;
 /// </summary>
 public class HubFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     public TestDatabase Database { get; private set; } = null!;
 
+    /// <summary>The silo process; with <see cref="CoHosted"/>, the host process that runs silo and gateway.</summary>
     public HubProcess Silo { get; private set; } = null!;
 
-    /// <summary>The gateway process; null when the gateway is co-hosted in the silo.</summary>
+    /// <summary>The gateway process; null when the gateway is co-hosted with the silo (Exchange.Host).</summary>
     public HubProcess? Gateway { get; private set; }
 
     public GrpcChannel Channel { get; private set; } = null!;
@@ -40,7 +41,7 @@ public class HubFixture : IAsyncLifetime
 
     public int GatewayPort { get; } = HubProcess.FreePort();
 
-    private readonly string clusterId = "it-" + Guid.NewGuid().ToString("N")[..8];
+    public string ClusterId { get; } = "it-" + Guid.NewGuid().ToString("N")[..8];
 
     protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
@@ -49,21 +50,38 @@ public class HubFixture : IAsyncLifetime
         Database = await CreateDatabaseAsync();
         await StartSiloAsync();
         await StartGatewayAsync();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GatewayPort}");
+        Channel = GrpcChannel.ForAddress($"http://{GatewayAddress}:{GatewayPort}");
         PlatformAKey = await RegisterAsync("platform", PlatformA, "Platform A");
         PlatformBKey = await RegisterAsync("platform", PlatformB, "Platform B");
         CourtKey = await RegisterAsync("court", Court, "天山区人民法院 立案庭");
     }
 
-    /// <summary>True: the gateway runs inside the silo process (Exchange:CoHostGateway) instead of its own.</summary>
+    /// <summary>True: silo and gateway run in one process (Exchange.Host) instead of two.</summary>
     protected virtual bool CoHosted => false;
 
+    /// <summary>The address the gRPC gateway listens on (Exchange:ListenAddress).</summary>
+    protected virtual string GatewayAddress => "127.0.0.1";
+
     public async Task StartSiloAsync()
+    {
+        var environment = SiloEnvironment();
+        if (CoHosted)
+        {
+            environment["Exchange__Port"] = GatewayPort.ToString();
+        }
+
+        Silo = CoHosted
+            ? await HubProcess.StartAsync("Exchange.Host", environment, "Exchange gateway ready", StartTimeout)
+            : await HubProcess.StartAsync("Exchange.Silo", environment, "Exchange silo ready", StartTimeout);
+    }
+
+    /// <summary>The settings of a silo of this hub's cluster.</summary>
+    public Dictionary<string, string> SiloEnvironment()
     {
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Exchange"] = Database.ConnectionString,
-            ["Exchange__ClusterId"] = clusterId,
+            ["Exchange__ClusterId"] = ClusterId,
             ["Exchange__SiloPort"] = SiloPort.ToString(),
             ["Exchange__GatewayPort"] = SiloGatewayPort.ToString(),
         };
@@ -72,13 +90,7 @@ public class HubFixture : IAsyncLifetime
             environment[key] = value;
         }
 
-        if (CoHosted)
-        {
-            environment["Exchange__CoHostGateway"] = "true";
-            environment["Exchange__Port"] = GatewayPort.ToString();
-        }
-
-        Silo = await HubProcess.StartAsync("Exchange.Silo", environment, CoHosted ? "Exchange gateway ready" : "Exchange silo ready", StartTimeout);
+        return environment;
     }
 
     public async Task StartGatewayAsync()
@@ -96,8 +108,9 @@ public class HubFixture : IAsyncLifetime
         var environment = new Dictionary<string, string>(ExtraEnvironment)
         {
             ["ConnectionStrings__Exchange"] = Database.ConnectionString,
-            ["Exchange__ClusterId"] = clusterId,
+            ["Exchange__ClusterId"] = ClusterId,
             ["Exchange__Port"] = GatewayPort.ToString(),
+            ["Exchange__ListenAddress"] = GatewayAddress,
         };
         return await HubProcess.StartAsync("Exchange.Gateway", environment, "Exchange gateway ready", StartTimeout);
     }
