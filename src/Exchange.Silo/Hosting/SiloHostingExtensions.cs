@@ -125,6 +125,10 @@ public static class SiloHostingExtensions
                 // Only tests that drive a shifted clock look at it this often.
                 silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = checkPeriod);
             }
+            // No failure of PostgreSQL or the cluster leaves a grain as an exception a gateway cannot read.
+            silo.AddIncomingGrainCallFilter<BackendFailureFilter>();
+            // The silo's own calls, and the co-hosted gateway's (it uses the silo's client), read this type.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = GrainCalls.ResponseTimeout);
             // An application nobody touched for this long leaves memory; its state stays in PostgreSQL.
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = settings.IdleDeactivation);
             silo.Configure<ClusterMembershipOptions>(o =>
