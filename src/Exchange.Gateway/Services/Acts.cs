@@ -69,6 +69,7 @@ internal static class Acts
                 Sequence = r.Sequence,
                 OccurTime = Timestamp.FromDateTimeOffset(r.OccurredAt),
                 Kind = r.Kind,
+                EventKind = (HistoryEvent.Types.EventKind)D.ProtoNames.Parse<D.HistoryEventKind>(r.Kind),
                 Actor = new V1.Actor { Kind = (V1.Actor.Types.Kind)r.ActorKind, Id = r.ActorId, Name = r.ActorName ?? "" },
                 Reason = r.Reason ?? "",
                 StatusAfter = (ApplicationStatus)r.StatusAfter,

@@ -120,7 +120,7 @@ public sealed class FilingGrpcService(
     {
         var platform = Principal.RequirePlatform(context);
         var id = Acts.ParseApplicationId(request.ApplicationId);
-        return Acts.PerformAsync(cluster, id, platform.ToActor(), new D.ActRequest { Act = D.Act.RequestWithdrawal, Reason = request.Reason }, context);
+        return Acts.PerformAsync(cluster, id, platform.ToActor(), new D.ActRequest { Act = D.Act.RequestWithdrawal, RequestId = request.RequestId, Reason = request.Reason }, context);
     }
 
     public override Task<Application> SubmitCorrection(SubmitCorrectionRequest request, ServerCallContext context) =>
