@@ -93,6 +93,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AttachmentContentStore>();
         builder.Services.AddSingleton<ApplicationIndex>();
         builder.Services.AddSingleton<ActiveApplications>();
+        builder.Services.AddSingleton<Exchange.Storage.Deadlines.DueDeadlines>();
+        builder.Services.AddSingleton<StuckDeadlineChecks>();
         builder.Services.AddHostedService<MemoryReturnService>();
 
         builder.UseOrleans(silo =>

@@ -106,6 +106,34 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
     }
 
     [Fact]
+    public async Task BatchConfirm_OneItemThrows_TheOthersAreRuled_ThatItemAnswersItsOwnError_AndARetryRulesItWithoutRulingTheOthersTwice()
+    {
+        var ids = await UnderReviewAsync(3);
+        // Another writer moved the stored version of the middle one: its grain's write fails with an
+        // exception (the etag check), which once failed the whole batch.
+        await hub.Database.ScalarAsync("UPDATE orleans_storage SET version = version + 1 WHERE grain_id_ext = $1 RETURNING version", ids[1]);
+        var request = new BatchRuleRequest { RequestId = CourtFlow.NewRequestId("throws"), Ruling = BatchRuling.Confirm, ApplicationIds = { ids } };
+
+        var response = await RuleAsync(request);
+
+        Assert.Equal(2, response.Succeeded);
+        Assert.Equal(1, response.Failed);
+        AssertItem(response.Results[0], ids[0], Code.Ok, ApplicationStatus.Confirmed, 4);
+        AssertItem(response.Results[1], ids[1], Code.Internal, ApplicationStatus.Unspecified, 0, "INTERNAL");
+        AssertItem(response.Results[2], ids[2], Code.Ok, ApplicationStatus.Confirmed, 4);
+
+        // A result with a failed item is not kept: the same request rules that item now (its grain
+        // reads the stored state afresh), and the others answer from their recorded request id.
+        var retried = await RuleAsync(request);
+
+        Assert.Equal(3, retried.Succeeded);
+        AssertItem(retried.Results[0], ids[0], Code.Ok, ApplicationStatus.Confirmed, 4);
+        AssertItem(retried.Results[1], ids[1], Code.Ok, ApplicationStatus.Confirmed, 5);
+        AssertItem(retried.Results[2], ids[2], Code.Ok, ApplicationStatus.Confirmed, 4);
+        Assert.Equal(4 + 4, await EventsOfAsync([ids[0], ids[2]]));
+    }
+
+    [Fact]
     public async Task BatchConfirm_MixedBatch_ConfirmsExactlyTheValidOnes_EachOtherItemWithItsOwnError_AndARetryReturnsTheFirstResults()
     {
         var valid = await UnderReviewAsync(3);
