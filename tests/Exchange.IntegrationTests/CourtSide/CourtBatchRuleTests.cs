@@ -111,7 +111,7 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
         var ids = await UnderReviewAsync(3);
         // Another writer moved the stored version of the middle one: its grain's write fails with an
         // exception (the etag check), which once failed the whole batch.
-        await hub.Database.ScalarAsync("UPDATE orleans_storage SET version = version + 1 WHERE grain_id_ext = $1 RETURNING version", ids[1]);
+        Assert.Equal(4, await hub.Database.ScalarAsync("UPDATE orleans_storage SET version = version + 1 WHERE grain_id_ext = $1 RETURNING version", ids[1]));
         var request = new BatchRuleRequest { RequestId = CourtFlow.NewRequestId("throws"), Ruling = BatchRuling.Confirm, ApplicationIds = { ids } };
 
         var response = await RuleAsync(request);
