@@ -99,9 +99,8 @@ public static class GatewayHostingExtensions
             }));
             // Find a restarted silo quickly.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
-            // Above the largest deadline a platform should set (see README), so that the gateway answers
-            // with the grain's outcome rather than its own timeout.
-            client.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(60));
+            // The client reads this type, not the abstract MessagingOptions (which went unread: 30 s).
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Abstractions.GrainCalls.ResponseTimeout);
         });
     }
 

@@ -31,6 +31,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AttachmentContentStore>();
         builder.Services.AddSingleton<ApplicationIndex>();
         builder.Services.AddSingleton<ActiveApplications>();
+        builder.Services.AddSingleton<Exchange.Storage.Deadlines.DueDeadlines>();
+        builder.Services.AddSingleton<StuckDeadlineChecks>();
         builder.Services.AddHostedService<MemoryReturnService>();
 
         builder.UseOrleans(silo =>
@@ -72,6 +74,10 @@ public static class SiloHostingExtensions
                 // Only tests that drive a shifted clock look at it this often.
                 silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = checkPeriod);
             }
+            // No failure of PostgreSQL or the cluster leaves a grain as an exception a gateway cannot read.
+            silo.AddIncomingGrainCallFilter<BackendFailureFilter>();
+            // The silo's own calls, and the co-hosted gateway's (it uses the silo's client), read this type.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = GrainCalls.ResponseTimeout);
             // An application nobody touched for this long leaves memory; its state stays in PostgreSQL.
             silo.Services.AddOptions<GrainCollectionOptions>()
                 .Configure<IOptions<SiloSettings>>((o, settings) => o.CollectionAge = settings.Value.IdleDeactivation);
