@@ -65,6 +65,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<AdminStore>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddHostedService<CredentialChangeListener>();
+        builder.Services.AddHostedService<BootstrapKeyFile>();
         builder.Services.AddSingleton<ApplicationListing>();
         builder.Services.AddSingleton<Docket>();
         builder.Services.AddSingleton<HistoryReader>();
