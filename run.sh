@@ -48,7 +48,17 @@ dotnet build "$root/Exchange.sln" -c Release -v q -nologo >"$state/logs/build.lo
   || { tail -n 40 "$state/logs/build.log"; echo "build failed (full log: .exchange/logs/build.log)"; exit 1; }
 
 start_component silo "$state/logs/silo.log" "Exchange silo ready" dotnet "$root/src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll"
+# The first start bootstraps the hub's admin key into .exchange/admin-key (owner-only); later starts keep it.
+export Exchange__Admin__BootstrapKeyFile="$state/admin-key.new"
 start_component gateway "$state/logs/gateway.log" "Exchange gateway ready" dotnet "$root/src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll"
+if [[ -s "$state/admin-key.new" ]]; then
+  mv "$state/admin-key.new" "$state/admin-key"
+  echo "Admin key (shown once; kept in .exchange/admin-key, readable by you only): $(cat "$state/admin-key")"
+elif [[ -s "$state/admin-key" ]]; then
+  echo "Admin key: in .exchange/admin-key (export EXCHANGE_ADMIN_KEY=\$(cat .exchange/admin-key))"
+else
+  echo "This hub already has an admin key, issued elsewhere: ask its operators for one."
+fi
 echo "Exchange hub ready: gRPC endpoint http://127.0.0.1:$port (logs in .exchange/logs; Ctrl-C stops it)"
 
 # Stop when either component stops.

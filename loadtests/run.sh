@@ -65,7 +65,8 @@ echo_port=$(free_port $((port + 1)))
 
 log "starting the hub (silo $silo_port/$silo_gateway_port, gateway $port) and the echo server ($echo_port)"
 export ConnectionStrings__Exchange="$db" Exchange__ClusterId=bench Exchange__SiloPort=$silo_port \
-  Exchange__GatewayPort=$silo_gateway_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2
+  Exchange__GatewayPort=$silo_gateway_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2 \
+  Exchange__Admin__BootstrapKeyFile="$work/admin-key"
 if [[ "${Exchange__CoHostGateway:-false}" == true ]]; then
   # Silo and gateway in one process: the host project (src/Exchange.Host).
   start_component silo "$out/silo.log" "Exchange gateway ready" dotnet src/Exchange.Host/bin/Release/net10.0/Exchange.Host.dll
@@ -77,7 +78,7 @@ else
   start_component gateway "$out/gateway.log" "Exchange gateway ready" dotnet src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll
 fi
 start_component echo "$out/echo.log" "Echo server ready" "${app[@]}" echo-server --port "$echo_port"
-"${app[@]}" provision --db "$db" --platforms 20 --out "$work/keys.json" >"$out/provision.log"
+EXCHANGE_ADMIN_KEY=$(cat "$work/admin-key") "${app[@]}" provision --endpoint "http://127.0.0.1:$port" --platforms 20 --out "$work/keys.json" >"$out/provision.log"
 
 endpoint="http://127.0.0.1:$port"
 run_scenario() { # LABEL SCENARIO [extra options]: reports go to $out/LABEL

@@ -62,12 +62,11 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
     [Fact]
     public async Task Scenarios_SubmitUniqueGetHotPlatformDaySeedReplayAndCourtDay_RunAndWriteTheirReports()
     {
-        // The seed replay's court phases act as every court the seed files with, court-day as six.
-        var courts = new List<CourtKey>();
-        foreach (var court in SampleCourts.All)
-        {
-            courts.Add(new CourtKey(court.Code, await hub.RegisterAsync("court", court.Code, $"{court.Code} load-test clerk office")));
-        }
+        // The seed replay's court phases act as every court the seed files with, court-day as six:
+        // their keys come from the load tests' own provisioner, through AdminService.
+        var provisioned = await Provisioner.ProvisionAsync(Endpoint.ToString(), hub.AdminKey, platforms: 1, CancellationToken.None);
+        var courts = provisioned.Courts;
+        Assert.Equal(Provisioner.PlatformId(1), Assert.Single(provisioned.Platforms).Id);
 
         using var connection = new HubConnection(Endpoint, Keys with { Courts = courts }, channelCount: 2);
         var settings = new ScenarioSettings

@@ -70,6 +70,33 @@ public enum ErrorReason
 
     /// <summary>The caller's own deadline passed before the hub answered; the outcome of a change is not known.</summary>
     DeadlineExceeded = 20,
+
+    /// <summary>Bootstrap from another machine than the gateway's.</summary>
+    NotLoopback = 21,
+
+    /// <summary>A court code the hub does not serve (AdminService).</summary>
+    UnknownCourt = 22,
+
+    /// <summary>RegisterPlatform of an id already registered.</summary>
+    PlatformAlreadyExists = 23,
+
+    /// <summary>No platform with this id (AdminService).</summary>
+    PlatformNotFound = 24,
+
+    /// <summary>IssueKey for a revoked platform.</summary>
+    PlatformRevoked = 25,
+
+    /// <summary>No key with this prefix (AdminService).</summary>
+    KeyNotFound = 26,
+
+    /// <summary>A key prefix that names more than one key.</summary>
+    AmbiguousKeyPrefix = 27,
+
+    /// <summary>Revoking the last active admin key.</summary>
+    LastAdminKey = 28,
+
+    /// <summary>Bootstrap of a hub that has an admin key already.</summary>
+    AlreadyBootstrapped = 29,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>

@@ -4,6 +4,7 @@ using Exchange.Gateway.Errors;
 using Exchange.Gateway.Health;
 using Exchange.Gateway.ReadModel;
 using Exchange.Gateway.Services;
+using Exchange.Storage.Admin;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,7 +46,12 @@ public static class GatewayHostingExtensions
         builder.Services.TryAddSingleton(_ => CourtRegistry.LoadSample());
         builder.Services.TryAddSingleton(_ => HolidayCalendar.LoadEmbedded());
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<CredentialStore>();
+        builder.Services.AddSingleton<CredentialChanges>();
+        builder.Services.AddSingleton<AdminStore>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddHostedService<CredentialChangeListener>();
+        builder.Services.AddHostedService<BootstrapKeyFile>();
         builder.Services.AddSingleton<ApplicationListing>();
         builder.Services.AddSingleton<Docket>();
         builder.Services.AddSingleton<HistoryReader>();
@@ -58,7 +64,8 @@ public static class GatewayHostingExtensions
             // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read.
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
         }).AddServiceOptions<FilingGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>())
-          .AddServiceOptions<CourtGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>());
+          .AddServiceOptions<CourtGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>())
+          .AddServiceOptions<AdminGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>());
         builder.Services.AddSingleton<AuthenticationInterceptor>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
         builder.Services.AddGrpcReflection();
@@ -108,6 +115,7 @@ public static class GatewayHostingExtensions
     {
         app.MapGrpcService<FilingGrpcService>();
         app.MapGrpcService<CourtGrpcService>();
+        app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

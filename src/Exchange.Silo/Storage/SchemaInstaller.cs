@@ -36,6 +36,14 @@ public static partial class SchemaInstaller
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            // Interim, until Exchange.Storage's migration runner: its migrations (idempotent) after the tables.
+            var storage = typeof(Exchange.Storage.Admin.ApiKeys).Assembly;
+            foreach (var migration in storage.GetManifestResourceNames().Where(n => n.Contains(".Migrations.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                await using var command = new NpgsqlCommand(Read(storage, migration), connection, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var query in queries)
             {
                 // Resource names end in ".<QueryKey>.sql".

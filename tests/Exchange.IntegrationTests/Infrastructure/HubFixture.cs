@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Exchange.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Npgsql;
 
 namespace Exchange.IntegrationTests.Infrastructure;
 
@@ -31,6 +28,9 @@ public class HubFixture : IAsyncLifetime
 
     public string CourtKey { get; private set; } = "";
 
+    /// <summary>The admin key the fixture bootstrapped.</summary>
+    public string AdminKey { get; private set; } = "";
+
     public const string PlatformA = "platform-a";
     public const string PlatformB = "platform-b";
     public const string Court = "新0102";
@@ -51,6 +51,7 @@ public class HubFixture : IAsyncLifetime
         await StartSiloAsync();
         await StartGatewayAsync();
         Channel = GrpcChannel.ForAddress($"http://{GatewayAddress}:{GatewayPort}");
+        AdminKey = await BootstrapAsync();
         PlatformAKey = await RegisterAsync("platform", PlatformA, "Platform A");
         PlatformBKey = await RegisterAsync("platform", PlatformB, "Platform B");
         CourtKey = await RegisterAsync("court", Court, "天山区人民法院 立案庭");
@@ -103,13 +104,14 @@ public class HubFixture : IAsyncLifetime
         Gateway = await StartGatewayProcessAsync();
     }
 
-    private async Task<HubProcess> StartGatewayProcessAsync()
+    /// <summary>A gateway process of this hub's cluster on <paramref name="port"/> (default: <see cref="GatewayPort"/>).</summary>
+    public async Task<HubProcess> StartGatewayProcessAsync(int? port = null)
     {
         var environment = new Dictionary<string, string>(ExtraEnvironment)
         {
             ["ConnectionStrings__Exchange"] = Database.ConnectionString,
             ["Exchange__ClusterId"] = ClusterId,
-            ["Exchange__Port"] = GatewayPort.ToString(),
+            ["Exchange__Port"] = (port ?? GatewayPort).ToString(),
             ["Exchange__ListenAddress"] = GatewayAddress,
         };
         return await HubProcess.StartAsync("Exchange.Gateway", environment, "Exchange gateway ready", StartTimeout);
@@ -118,29 +120,35 @@ public class HubFixture : IAsyncLifetime
     /// <summary>Settings given to both silo and gateway processes (e.g. a shifted clock for deadline tests).</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = new Dictionary<string, string>();
 
-    /// <summary>Registers a principal the way the CLI's admin commands do, and returns its new key.</summary>
+    /// <summary>
+    /// Registers a principal through the AdminService, as the CLI's admin commands do, and returns
+    /// its new key: a platform (another key when it is registered already) or a court.
+    /// </summary>
     public async Task<string> RegisterAsync(string kind, string id, string name)
     {
-        var key = "exk_test_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        if (kind == "platform")
+        if (kind != "platform")
         {
-            await using var platform = Database.DataSource.CreateCommand(
-                "INSERT INTO exchange_platforms (platform_id, display_name) VALUES ($1, $2) ON CONFLICT DO NOTHING");
-            platform.Parameters.Add(new NpgsqlParameter { Value = id });
-            platform.Parameters.Add(new NpgsqlParameter { Value = name });
-            await platform.ExecuteNonQueryAsync();
+            return (await Admin.RegisterCourtAsync(new RegisterCourtRequest { CourtCode = id, DisplayName = name }, AsAdmin)).ApiKey;
         }
 
-        await using var credential = Database.DataSource.CreateCommand(
-            "INSERT INTO exchange_credentials (key_hash, key_prefix, principal_kind, principal_id, display_name) VALUES ($1, $2, $3, $4, $5)");
-        credential.Parameters.Add(new NpgsqlParameter { Value = SHA256.HashData(Encoding.UTF8.GetBytes(key)) });
-        credential.Parameters.Add(new NpgsqlParameter { Value = key[..12] });
-        credential.Parameters.Add(new NpgsqlParameter { Value = kind });
-        credential.Parameters.Add(new NpgsqlParameter { Value = id });
-        credential.Parameters.Add(new NpgsqlParameter { Value = name });
-        await credential.ExecuteNonQueryAsync();
-        return key;
+        try
+        {
+            return (await Admin.RegisterPlatformAsync(new RegisterPlatformRequest { PlatformId = id, DisplayName = name }, AsAdmin)).IssuedKey.ApiKey;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+            return (await Admin.IssueKeyAsync(
+                new IssueKeyRequest { PrincipalKind = PrincipalKind.Platform, PrincipalId = id, DisplayName = name }, AsAdmin)).ApiKey;
+        }
     }
+
+    /// <summary>The hub's first admin key, from the unauthenticated Bootstrap (the test runs on the gateway's machine).</summary>
+    protected virtual async Task<string> BootstrapAsync() =>
+        (await Admin.BootstrapAsync(new BootstrapRequest { DisplayName = "test operators" }, deadline: DateTime.UtcNow.AddSeconds(30))).ApiKey;
+
+    public AdminService.AdminServiceClient Admin => new(Channel);
+
+    public CallOptions AsAdmin => As(AdminKey);
 
     public FilingService.FilingServiceClient Filing => new(Channel);
 
