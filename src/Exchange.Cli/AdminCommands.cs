@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Exchange.V1;
+using Google.Protobuf;
 using Grpc.Core;
 using Spectre.Console;
 
@@ -118,19 +119,9 @@ internal static class AdminCommands
                 r => r.NextPageToken,
                 (r, token) => r.NextPageToken = token,
                 (r, token) => r.PageToken = token);
-            if (run.Json(parseResult))
-            {
-                await run.Context.Out.WriteLineAsync(ProtoJson.Format(response));
-                return;
-            }
-
-            var table = Output.NewTable(run.Context).AddColumns("platform id", "name", "registered (+08:00)", "revoked (+08:00)");
-            foreach (var p in response.Platforms)
-            {
-                table.AddRow(Markup.Escape(p.PlatformId), Markup.Escape(p.DisplayName), Output.Time(p.CreateTime), Output.Time(p.RevokeTime));
-            }
-
-            WriteTable(run.Context, table, response.Platforms.Count, "platform(s)", "list-platforms", response.NextPageToken);
+            await run.WriteListAsync(parseResult, response, "list-platforms", response.NextPageToken, "platform(s)",
+                ["platform id", "name", "registered (+08:00)", "revoked (+08:00)"],
+                response.Platforms.Select(p => new[] { p.PlatformId, p.DisplayName, Output.Time(p.CreateTime), Output.Time(p.RevokeTime) }));
         });
         return command;
     }
@@ -148,9 +139,7 @@ internal static class AdminCommands
         run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
         {
             var answer = await admin.RevokePlatformAsync(new RevokePlatformRequest { RequestId = request, PlatformId = parseResult.GetRequiredValue(id) }, options);
-            await run.Context.Out.WriteLineAsync(run.Json(parseResult)
-                ? ProtoJson.Format(answer)
-                : string.Create(CultureInfo.InvariantCulture,
+            await run.WriteAsync(parseResult, answer, () => string.Create(CultureInfo.InvariantCulture,
                     $"Platform {answer.Platform.PlatformId} ({answer.Platform.DisplayName}) revoked at {Output.Time(answer.Platform.RevokeTime)} (+08:00); {answer.RevokedKeys} live key(s) revoked by this call."));
         });
         return command;
@@ -235,25 +224,9 @@ internal static class AdminCommands
                 r => r.NextPageToken,
                 (r, token) => r.NextPageToken = token,
                 (r, token) => r.PageToken = token);
-            if (run.Json(parseResult))
-            {
-                await run.Context.Out.WriteLineAsync(ProtoJson.Format(response));
-                return;
-            }
-
-            var table = Output.NewTable(run.Context).AddColumns("key prefix", "kind", "principal", "held by", "issued (+08:00)", "revoked (+08:00)");
-            foreach (var k in response.Keys)
-            {
-                table.AddRow(
-                    Markup.Escape(k.KeyPrefix),
-                    KindName(k.PrincipalKind),
-                    Markup.Escape(k.PrincipalId),
-                    Markup.Escape(k.DisplayName),
-                    Output.Time(k.CreateTime),
-                    Output.Time(k.RevokeTime));
-            }
-
-            WriteTable(run.Context, table, response.Keys.Count, "key(s)", "list-keys", response.NextPageToken);
+            await run.WriteListAsync(parseResult, response, "list-keys", response.NextPageToken, "key(s)",
+                ["key prefix", "kind", "principal", "held by", "issued (+08:00)", "revoked (+08:00)"],
+                response.Keys.Select(k => new[] { k.KeyPrefix, KindName(k.PrincipalKind), k.PrincipalId, k.DisplayName, Output.Time(k.CreateTime), Output.Time(k.RevokeTime) }));
         });
         return command;
     }
@@ -271,9 +244,8 @@ internal static class AdminCommands
         run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
         {
             var key = await admin.RevokeKeyAsync(new RevokeKeyRequest { RequestId = request, KeyPrefix = parseResult.GetRequiredValue(prefix) }, options);
-            await run.Context.Out.WriteLineAsync(run.Json(parseResult)
-                ? ProtoJson.Format(key)
-                : $"Key {key.KeyPrefix}… of {KindName(key.PrincipalKind)} {key.PrincipalId} ({key.DisplayName}) is revoked since {Output.Time(key.RevokeTime)} (+08:00).");
+            await run.WriteAsync(parseResult, key, () =>
+                $"Key {key.KeyPrefix}… of {KindName(key.PrincipalKind)} {key.PrincipalId} ({key.DisplayName}) is revoked since {Output.Time(key.RevokeTime)} (+08:00).");
         });
         return command;
     }
@@ -287,24 +259,6 @@ internal static class AdminCommands
     {
         await context.Error.WriteLineAsync($"{what}, prefix {issued.Key.KeyPrefix}: {IssuedKeyNote}");
         await context.Out.WriteLineAsync(json ? ProtoJson.Format(answer) : issued.ApiKey);
-    }
-
-    private static void WriteTable(CliContext context, Table table, int count, string things, string command, string nextPageToken)
-    {
-        if (count == 0)
-        {
-            context.Out.WriteLine($"No {things.Replace("(s)", "s", StringComparison.Ordinal)}.");
-        }
-        else
-        {
-            Output.CreateConsole(context).Write(table);
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} {things}."));
-        }
-
-        if (nextPageToken.Length > 0)
-        {
-            context.Out.WriteLine($"More: admin {command} --page-token {nextPageToken} (with the same filters), or --all");
-        }
     }
 
     /// <summary>One page, or with <paramref name="all"/> every page gathered into the first response (one --json document either way).</summary>
@@ -379,6 +333,42 @@ internal sealed class AdminRunner(GlobalOptions globals, Option<string> adminKey
     public CliContext Context => context;
 
     public bool Json(ParseResult parseResult) => parseResult.GetValue(globals.Json);
+
+    /// <summary>The answer as proto3 JSON with --json, else <paramref name="text"/>.</summary>
+    public Task WriteAsync(ParseResult parseResult, IMessage answer, Func<string> text) =>
+        context.Out.WriteLineAsync(Json(parseResult) ? ProtoJson.Format(answer) : text());
+
+    /// <summary>A listing as proto3 JSON with --json, else as a table, a count and how to get the next page.</summary>
+    public async Task WriteListAsync(
+        ParseResult parseResult, IMessage response, string command, string nextPageToken, string things, string[] columns, IEnumerable<string[]> rows)
+    {
+        if (Json(parseResult))
+        {
+            await context.Out.WriteLineAsync(ProtoJson.Format(response));
+            return;
+        }
+
+        var table = Output.NewTable(context).AddColumns(columns);
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            await context.Out.WriteLineAsync($"No {things.Replace("(s)", "s", StringComparison.Ordinal)}.");
+        }
+        else
+        {
+            Output.CreateConsole(context).Write(table);
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{table.Rows.Count} {things}."));
+        }
+
+        if (nextPageToken.Length > 0)
+        {
+            await context.Out.WriteLineAsync($"More: admin {command} --page-token {nextPageToken} (with the same filters), or --all");
+        }
+    }
 
     /// <summary>A listing; <c>options()</c> gives each call (each page) its own deadline.</summary>
     public void Query(Command command, Func<AdminService.AdminServiceClient, ParseResult, Func<CallOptions>, Task> body) =>
