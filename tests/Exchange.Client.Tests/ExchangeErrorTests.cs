@@ -121,7 +121,7 @@ public sealed class ExchangeErrorTests
     public void CodeNameOf_IsTheProtoSpelling(StatusCode code, string name) => Assert.Equal(name, ExchangeError.CodeNameOf(code));
 
     [Fact]
-    public void CodeNameOf_NamesEveryStatusCodeAsGoogleRpcCodeDoes()
+    public void CodeNameOf_EveryStatusCode_IsAnUpperSnakeProtoName()
     {
         foreach (var code in System.Enum.GetValues<StatusCode>())
         {
