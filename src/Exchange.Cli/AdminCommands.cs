@@ -330,6 +330,8 @@ internal static class AdminCommands
 /// <summary>How every admin command but bootstrap reaches the AdminService: with the admin key, a deadline, and a request id for changes.</summary>
 internal sealed class AdminRunner(GlobalOptions globals, Option<string> adminKey, CliContext context)
 {
+    private const string AdminKeyHint = "the admin key (--admin-key or EXCHANGE_ADMIN_KEY)";
+
     public CliContext Context => context;
 
     public bool Json(ParseResult parseResult) => parseResult.GetValue(globals.Json);
@@ -377,7 +379,7 @@ internal sealed class AdminRunner(GlobalOptions globals, Option<string> adminKey
             using var client = Connect(parseResult);
             await body(new AdminService.AdminServiceClient(client.CallInvoker), parseResult, () => Options(parseResult, ct));
             return ExitCodes.Ok;
-        }));
+        }, AdminKeyHint));
 
     /// <summary>
     /// A change, sent with --request-id or a fresh UUID. When the answer was lost (DEADLINE_EXCEEDED,
@@ -402,7 +404,7 @@ internal sealed class AdminRunner(GlobalOptions globals, Option<string> adminKey
             }
 
             return ExitCodes.Ok;
-        }));
+        }, AdminKeyHint));
 
     private ExchangeClient Connect(ParseResult parseResult)
     {

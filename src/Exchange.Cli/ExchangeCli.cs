@@ -55,7 +55,10 @@ internal static class ExchangeCli
     /// Runs one command's body and turns the failures every command shares into a message on
     /// stderr and an exit code.
     /// </summary>
-    public static async Task<int> GuardAsync(CliContext context, Func<Task<int>> body)
+    /// <param name="context">Where messages go.</param>
+    /// <param name="body">The command.</param>
+    /// <param name="key">The key the command sent and where it came from, named when the hub does not know it.</param>
+    public static async Task<int> GuardAsync(CliContext context, Func<Task<int>> body, string key = "the API key (--key or EXCHANGE_API_KEY)")
     {
         try
         {
@@ -79,6 +82,11 @@ internal static class ExchangeCli
         catch (RpcException ex)
         {
             await context.Error.WriteLineAsync("error: " + ExchangeError.FromException(ex));
+            if (ex.StatusCode == StatusCode.Unauthenticated)
+            {
+                await context.Error.WriteLineAsync($"  hint: check {key}");
+            }
+
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
@@ -101,7 +109,7 @@ internal sealed class GlobalOptions
     // No DefaultValueFactory: --help prints defaults, and this one would print the key.
     public Option<string> Key { get; } = new("--key")
     {
-        Description = "The platform's or the court's API key (default: $EXCHANGE_API_KEY)",
+        Description = "The platform's or the court's API key (default: $EXCHANGE_API_KEY); the admin commands take --admin-key",
         Recursive = true,
     };
 

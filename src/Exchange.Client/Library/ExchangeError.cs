@@ -197,11 +197,6 @@ public sealed class ExchangeError
             text.AppendLine().Append("  retry after: ").Append(delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(" s");
         }
 
-        if (Code == StatusCode.Unauthenticated && Reason is null)
-        {
-            text.AppendLine().Append("  hint: check the API key (--key or EXCHANGE_API_KEY)");
-        }
-
         return text.ToString();
     }
 }

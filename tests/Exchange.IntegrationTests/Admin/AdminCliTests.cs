@@ -168,6 +168,7 @@ public sealed partial class AdminCliTests(CliBootstrappedHubFixture hub) : IClas
 
         Assert.Equal((1, ""), (unknown.Exit, unknown.Out));
         Assert.StartsWith("error: UNAUTHENTICATED", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("hint: check the admin key (--admin-key or EXCHANGE_ADMIN_KEY)", unknown.Error, StringComparison.Ordinal);
         Assert.Equal((1, ""), (platform.Exit, platform.Out));
         Assert.StartsWith("error: PERMISSION_DENIED", platform.Error, StringComparison.Ordinal);
         Assert.Equal(before, await CredentialsAsync());
