@@ -2,6 +2,7 @@ using Exchange.Abstractions;
 using Exchange.Domain;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Storage;
+using Exchange.Storage.Applications;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Storage;

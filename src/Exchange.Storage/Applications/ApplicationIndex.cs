@@ -1,7 +1,7 @@
 using Exchange.Domain;
 using Npgsql;
 
-namespace Exchange.Silo.Storage;
+namespace Exchange.Storage.Applications;
 
 /// <summary>Looks up applications in the read model by their idempotency key.</summary>
 public sealed class ApplicationIndex(NpgsqlDataSource dataSource)
