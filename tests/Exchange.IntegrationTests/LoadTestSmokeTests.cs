@@ -24,7 +24,7 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
 
     private Uri Endpoint => new($"http://127.0.0.1:{hub.GatewayPort}");
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(AttachmentMode.Metadata)]
     [InlineData(AttachmentMode.Inline)]
     public async Task Generator_EveryCourtAndType_IsAcceptedByTheHubWithoutWarnings(AttachmentMode attachments)
@@ -59,7 +59,7 @@ public sealed class LoadTestSmokeTests(HubFixture hub)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Scenarios_SubmitUniqueGetHotPlatformDaySeedReplayAndCourtDay_RunAndWriteTheirReports()
     {
         // The seed replay's court phases act as every court the seed files with, court-day as six:
