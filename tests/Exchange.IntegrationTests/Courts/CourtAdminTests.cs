@@ -36,13 +36,16 @@ public sealed class CourtAdminTests(AdminHubFixture hub, ITestOutputHelper outpu
     {
         const string code = "新0108";
         var request = Requests.JudicialConfirmation("court-new-1", code);
-        await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => hub.Filing.SubmitApplicationAsync(request, hub.AsPlatformA).ResponseAsync);
+        var second = new FilingService.FilingServiceClient(hub.SecondChannel);
+        await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => second.SubmitApplicationAsync(request, hub.AsPlatformA).ResponseAsync);
+        // A first filing through that gateway, so that the clock below measures the change arriving, not a cold start.
+        await second.SubmitApplicationAsync(Requests.JudicialConfirmation("court-new-warm"), hub.AsPlatformA);
 
         var put = await Admin.PutCourtAsync(new PutCourtRequest { Court = NewCourt(code, "测试区人民法院", ApplicationType.JudicialConfirmation) }, hub.AsAdmin);
         Assert.Equal(1, put.Version);
         var clock = Stopwatch.StartNew();
-        var second = new FilingService.FilingServiceClient(hub.SecondChannel);
         Receipt? receipt = null;
+        var refusals = 0;
         while (receipt is null && clock.Elapsed < TimeSpan.FromSeconds(40))
         {
             try
@@ -51,17 +54,18 @@ public sealed class CourtAdminTests(AdminHubFixture hub, ITestOutputHelper outpu
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
             {
+                refusals++;
                 await Task.Delay(TimeSpan.FromMilliseconds(10)); // the measurement's resolution, not a barrier
             }
         }
 
-        output.WriteLine($"the new court took a filing on the other gateway {clock.Elapsed.TotalMilliseconds:F0} ms after PutCourt answered");
+        output.WriteLine($"the new court took a filing on the other gateway {clock.Elapsed.TotalMilliseconds:F0} ms after PutCourt answered ({refusals} refusals before)");
         Assert.NotNull(receipt);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the new court refused filings for {clock.Elapsed.TotalMilliseconds:F0} ms");
 
         // Its clerk office can have a key at once, on either gateway.
         await hub.SecondAdmin.RegisterCourtAsync(new RegisterCourtRequest { CourtCode = code }, hub.AsAdmin);
-        Assert.Equal(["court.registered"], await AuditAsync("court", code));
+        Assert.Equal(["court.registered", "key.issued"], await AuditAsync("court", code));
     }
 
     [Fact]
