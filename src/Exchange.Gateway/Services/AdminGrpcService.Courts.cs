@@ -76,8 +76,11 @@ public sealed partial class AdminGrpcService
         return answer;
     }
 
-    /// <summary>This gateway sees its own change before it answers; the others hear of it from PostgreSQL.</summary>
-    private Task ReloadAsync(ServerCallContext context) => directory.ReloadAsync(context.CancellationToken);
+    /// <summary>
+    /// This gateway sees its own change before it answers; the others hear of it from PostgreSQL.
+    /// The change is committed: a failed reload is logged, not answered (the notification reloads it too).
+    /// </summary>
+    private Task ReloadAsync(ServerCallContext context) => directory.ReloadQuietlyAsync(context.CancellationToken);
 
     private static DateOnly Date(Google.Type.Date? date, string field, List<D.FieldViolation> violations)
     {

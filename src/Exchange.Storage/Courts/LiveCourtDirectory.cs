@@ -41,13 +41,17 @@ public sealed partial class LiveCourtDirectory(CourtCatalog catalog, ILogger<Liv
         }
     }
 
-    internal async Task ReloadQuietlyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="ReloadAsync"/>, logging a failure to reach the database instead of throwing: for
+    /// reloads after a change is committed, which must not turn into an error for the change.
+    /// </summary>
+    public async Task ReloadQuietlyAsync(CancellationToken cancellationToken)
     {
         try
         {
             await ReloadAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or OperationCanceledException)
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException or OperationCanceledException)
         {
             LogReloadFailed(logger, ex);
         }

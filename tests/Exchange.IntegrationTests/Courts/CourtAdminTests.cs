@@ -46,10 +46,12 @@ public sealed class CourtAdminTests(AdminHubFixture hub, ITestOutputHelper outpu
         var clock = Stopwatch.StartNew();
         Receipt? receipt = null;
         var refusals = 0;
+        var sent = TimeSpan.Zero; // when the call that succeeded was sent: the change had arrived by then
         while (receipt is null && clock.Elapsed < TimeSpan.FromSeconds(40))
         {
             try
             {
+                sent = clock.Elapsed;
                 receipt = await second.SubmitApplicationAsync(request, hub.AsPlatformA);
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
@@ -59,9 +61,9 @@ public sealed class CourtAdminTests(AdminHubFixture hub, ITestOutputHelper outpu
             }
         }
 
-        output.WriteLine($"the new court took a filing on the other gateway {clock.Elapsed.TotalMilliseconds:F0} ms after PutCourt answered ({refusals} refusals before)");
+        output.WriteLine($"the new court took a filing on the other gateway sent {sent.TotalMilliseconds:F0} ms after PutCourt answered ({refusals} refusals before)");
         Assert.NotNull(receipt);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the new court refused filings for {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(sent < TimeSpan.FromSeconds(2), $"the new court refused filings for {sent.TotalMilliseconds:F0} ms");
 
         // Its clerk office can have a key at once, on either gateway.
         await hub.SecondAdmin.RegisterCourtAsync(new RegisterCourtRequest { CourtCode = code }, hub.AsAdmin);
@@ -83,10 +85,12 @@ public sealed class CourtAdminTests(AdminHubFixture hub, ITestOutputHelper outpu
         Assert.Equal([ApplicationType.JudicialConfirmation], put.AcceptedTypes);
         var clock = Stopwatch.StartNew();
         Google.Rpc.Status? refusal = null;
+        var sent = TimeSpan.Zero;
         for (var i = 0; refusal is null && clock.Elapsed < TimeSpan.FromSeconds(40); i++)
         {
             try
             {
+                sent = clock.Elapsed;
                 await hub.Filing.SubmitApplicationAsync(Requests.MediationDocument($"court-drop-after-{i}", code), hub.AsPlatformA);
                 await Task.Delay(TimeSpan.FromMilliseconds(10)); // the measurement's resolution, not a barrier
             }
@@ -96,9 +100,9 @@ public sealed class CourtAdminTests(AdminHubFixture hub, ITestOutputHelper outpu
             }
         }
 
-        output.WriteLine($"the dropped type was refused {clock.Elapsed.TotalMilliseconds:F0} ms after PutCourt answered");
+        output.WriteLine($"the dropped type was refused in a call sent {sent.TotalMilliseconds:F0} ms after PutCourt answered");
         Assert.Equal("COURT_DOES_NOT_ACCEPT_TYPE", refusal?.Info().Reason);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the dropped type was taken for {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(sent < TimeSpan.FromSeconds(2), $"the dropped type was taken for {sent.TotalMilliseconds:F0} ms");
         await hub.Filing.SubmitApplicationAsync(Requests.JudicialConfirmation("court-drop-jc", code), hub.AsPlatformA);
         Assert.Equal(["court.changed"], await AuditAsync("court", code));
     }
@@ -124,19 +128,21 @@ public sealed class CourtAdminTests(AdminHubFixture hub, ITestOutputHelper outpu
         DateOnly after;
         Application later;
         var i = 0;
+        var sent = TimeSpan.Zero;
         do
         {
+            sent = clock.Elapsed;
             var receipt = await hub.Filing.SubmitApplicationAsync(Requests.JudicialConfirmation($"calendar-after-{i++}"), hub.AsPlatformA);
             later = await courts.GetApplicationAsync(new GetApplicationRequest { ApplicationId = receipt.ApplicationId }, asCourt);
             after = AcceptanceDue(later);
         }
         while (after == due && clock.Elapsed < TimeSpan.FromSeconds(40));
 
-        output.WriteLine($"the new holiday moved a deadline {clock.Elapsed.TotalMilliseconds:F0} ms after PutHolidayYear answered: {due} -> {after}");
+        output.WriteLine($"the new holiday moved the deadline of filing {i}, sent {sent.TotalMilliseconds:F0} ms after PutHolidayYear answered: {due} -> {after}");
         var expected = D.Deadlines.Count(later.Receipt.ReceivedTime.ToDateTimeOffset(), D.Deadlines.AcceptanceDays, calendar).Day;
         Assert.Equal(expected, after);
         Assert.True(after > due);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the old calendar was used for {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(sent < TimeSpan.FromSeconds(2), $"the old calendar was used for {sent.TotalMilliseconds:F0} ms");
 
         // Computed before the change and not recomputed since: unchanged.
         Assert.Equal(due, AcceptanceDue(await courts.GetApplicationAsync(new GetApplicationRequest { ApplicationId = before.ApplicationId }, asCourt)));
