@@ -31,6 +31,7 @@ public sealed class EnumParityTests
         { typeof(D.HistoryEventKind), typeof(V1.HistoryEvent.Types.EventKind) },
         { typeof(D.ErrorReason), typeof(V1.ErrorReason) },
         { typeof(D.WarningCode), typeof(V1.WarningCode) },
+        { typeof(D.CourtLevel), typeof(V1.CourtLevel) },
     };
 
     [Theory]

@@ -35,63 +35,76 @@ public sealed class HolidayCalendar
     public IReadOnlyCollection<int> Years => _years;
 
     /// <summary>Builds a calendar from year files (one JSON document each).</summary>
-    /// <exception cref="FormatException">A file is malformed, dates fall outside its year, a day is both
-    /// holiday and working day, or two files cover the same year.</exception>
+    /// <exception cref="FormatException">A file is malformed, breaks a rule of <see cref="HolidayYear.Check"/>,
+    /// or two files cover the same year.</exception>
     public static HolidayCalendar FromJson(params string[] yearFiles)
     {
         ArgumentNullException.ThrowIfNull(yearFiles);
-        var years = new HashSet<int>();
+        return FromYears(yearFiles.Select(ParseYear));
+    }
+
+    /// <summary>Builds a calendar from years already in memory (e.g. read from the database).</summary>
+    /// <exception cref="FormatException">A year breaks a rule of <see cref="HolidayYear.Check"/>, or two cover the same year.</exception>
+    public static HolidayCalendar FromYears(IEnumerable<HolidayYear> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var covered = new HashSet<int>();
         var holidays = new HashSet<DateOnly>();
         var makeUp = new HashSet<DateOnly>();
-        foreach (var json in yearFiles)
+        foreach (var year in years)
         {
-            var file = Parse(json);
-            if (!years.Add(file.Year))
+            if (year.Check() is [var first, ..])
             {
-                throw new FormatException($"Two calendar files cover the year {file.Year}.");
+                throw new FormatException($"The calendar of {year.Year}: {first.Field} {first.Description}.");
             }
 
-            foreach (var holiday in file.Holidays)
+            if (!covered.Add(year.Year))
             {
-                if (holiday.Last < holiday.First)
-                {
-                    throw new FormatException($"Holiday '{holiday.Name}' of {file.Year} ends before it starts.");
-                }
+                throw new FormatException($"Two calendar files cover the year {year.Year}.");
+            }
 
+            foreach (var holiday in year.Holidays)
+            {
                 for (var day = holiday.First; day <= holiday.Last; day = day.AddDays(1))
                 {
-                    RequireYear(file.Year, day);
                     holidays.Add(day);
                 }
             }
 
-            foreach (var day in file.MakeUpWorkingDays)
-            {
-                RequireYear(file.Year, day);
-                makeUp.Add(day);
-            }
+            makeUp.UnionWith(year.MakeUpWorkingDays);
         }
 
-        var both = holidays.Intersect(makeUp).ToList();
-        if (both.Count > 0)
+        return new HolidayCalendar(covered, holidays, makeUp);
+    }
+
+    /// <summary>Reads one year file (format in the remarks) without checking its rules.</summary>
+    /// <exception cref="FormatException">The document is not a year file.</exception>
+    public static HolidayYear ParseYear(string json)
+    {
+        try
         {
-            throw new FormatException($"{both[0]:yyyy-MM-dd} is listed both as a holiday and as a working day.");
+            var file = JsonSerializer.Deserialize<YearFile>(json, FileOptions)
+                ?? throw new FormatException("A calendar file is empty.");
+            return new HolidayYear(file.Year, [.. file.Holidays.Select(h => new Holiday(h.Name, h.First, h.Last))], file.MakeUpWorkingDays, file.Source ?? "");
         }
+        catch (JsonException e)
+        {
+            throw new FormatException($"A calendar file is not valid: {e.Message}", e);
+        }
+    }
 
-        return new HolidayCalendar(years, holidays, makeUp);
+    /// <summary>The year files embedded in this assembly (<c>Calendar/*.json</c>): the sample the database is seeded with.</summary>
+    public static IReadOnlyList<HolidayYear> EmbeddedYears()
+    {
+        var assembly = typeof(HolidayCalendar).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name => ParseYear(EmbeddedResources.ReadText(assembly, name)))];
     }
 
     /// <summary>Loads every year file embedded in this assembly (<c>Calendar/*.json</c>).</summary>
-    public static HolidayCalendar LoadEmbedded()
-    {
-        var assembly = typeof(HolidayCalendar).Assembly;
-        var files = assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(name => EmbeddedResources.ReadText(assembly, name))
-            .ToArray();
-        return FromJson(files);
-    }
+    public static HolidayCalendar LoadEmbedded() => FromYears(EmbeddedYears());
 
     /// <summary>Whether the year's official schedule is loaded; without it, counting is provisional.</summary>
     public bool HasYear(int year) => _years.Contains(year);
@@ -113,33 +126,6 @@ public sealed class HolidayCalendar
         }
 
         return day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-    }
-
-    private static void RequireYear(int year, DateOnly day)
-    {
-        if (day.Year != year)
-        {
-            throw new FormatException($"{day:yyyy-MM-dd} lies outside the calendar file for {year}.");
-        }
-    }
-
-    private static YearFile Parse(string json)
-    {
-        try
-        {
-            var file = JsonSerializer.Deserialize<YearFile>(json, FileOptions)
-                ?? throw new FormatException("A calendar file is empty.");
-            if (file.Year is < 1900 or > 9998)
-            {
-                throw new FormatException($"A calendar file has an implausible year {file.Year}.");
-            }
-
-            return file;
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"A calendar file is not valid: {e.Message}", e);
-        }
     }
 
     private static readonly JsonSerializerOptions FileOptions = new()

@@ -97,6 +97,9 @@ public enum ErrorReason
 
     /// <summary>Bootstrap of a hub that has an admin key already.</summary>
     AlreadyBootstrapped = 29,
+
+    /// <summary>An admin put whose expected version is not the stored one.</summary>
+    VersionMismatch = 30,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>

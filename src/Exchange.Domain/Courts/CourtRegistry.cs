@@ -25,7 +25,7 @@ public sealed class CourtRegistry
     public IReadOnlyList<Court> Courts => [.. _courts.Values.OrderBy(c => c.Code, StringComparer.Ordinal)];
 
     /// <summary>Builds a registry from courts already in memory.</summary>
-    /// <exception cref="FormatException">A code is malformed, does not match its level, or repeats.</exception>
+    /// <exception cref="FormatException">A court breaks a rule of <see cref="CourtRules"/>, or a code repeats.</exception>
     public static CourtRegistry FromCourts(IEnumerable<Court> courts)
     {
         ArgumentNullException.ThrowIfNull(courts);
@@ -33,20 +33,9 @@ public sealed class CourtRegistry
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var court in list)
         {
-            var level = CourtCode.LevelOf(court.Code);
-            if (level == CourtLevel.Unspecified)
+            if (CourtRules.Check(court) is [var first, ..])
             {
-                throw new FormatException($"'{court.Code}' is not a court code.");
-            }
-
-            if (level != court.Level)
-            {
-                throw new FormatException($"Court {court.Code} is listed as {court.Level} but its code is that of a {level} court.");
-            }
-
-            if (string.IsNullOrWhiteSpace(court.Name))
-            {
-                throw new FormatException($"Court {court.Code} has no name.");
+                throw new FormatException($"Court {court.Code}: {first.Field} {first.Description}.");
             }
 
             if (!seen.Add(court.Code))

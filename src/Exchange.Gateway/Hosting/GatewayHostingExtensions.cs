@@ -6,6 +6,7 @@ using Exchange.Gateway.ReadModel;
 using Exchange.Storage.ReadModel;
 using Exchange.Gateway.Services;
 using Exchange.Storage.Admin;
+using Exchange.Storage.Courts;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,8 +45,7 @@ public static class GatewayHostingExtensions
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton(sp => Exchange.Abstractions.ShiftedClock.For(Settings(sp).ClockFile));
         builder.Services.TryAddSingleton(sp => NpgsqlDataSource.Create(Settings(sp).ConnectionString));
-        builder.Services.TryAddSingleton(_ => CourtRegistry.LoadSample());
-        builder.Services.TryAddSingleton(_ => HolidayCalendar.LoadEmbedded());
+        builder.Services.AddCourtDirectory();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<CredentialChanges>();

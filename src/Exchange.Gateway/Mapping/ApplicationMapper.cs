@@ -122,7 +122,7 @@ public static class ApplicationMapper
         })],
     };
 
-    private static DateOnly? ToDate(Google.Type.Date? date, string path, List<D.FieldViolation> violations)
+    internal static DateOnly? ToDate(Google.Type.Date? date, string path, List<D.FieldViolation> violations)
     {
         if (date is null)
         {
@@ -297,7 +297,7 @@ public static class ApplicationMapper
         return proto;
     }
 
-    private static Google.Type.Date? ToDate(DateOnly? date) =>
+    internal static Google.Type.Date? ToDate(DateOnly? date) =>
         date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
 
     private static Timestamp? ToTimestamp(DateTimeOffset? instant) =>

@@ -7,6 +7,7 @@ using Exchange.Gateway.ReadModel;
 using Exchange.Abstractions;
 using Exchange.Storage;
 using Exchange.Storage.Admin;
+using Exchange.Storage.Courts;
 using Exchange.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -27,7 +28,8 @@ public static class AdminGrpcMethods
 /// store (one transaction with its audit event and its request id), map back. Every method but
 /// Bootstrap needs an admin key.
 /// </summary>
-public sealed class AdminGrpcService(AdminStore store, CredentialStore credentials, CourtRegistry courts) : AdminService.AdminServiceBase
+public sealed partial class AdminGrpcService(AdminStore store, CredentialStore credentials, CourtCatalog catalog, LiveCourtDirectory directory)
+    : AdminService.AdminServiceBase
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
@@ -169,7 +171,7 @@ public sealed class AdminGrpcService(AdminStore store, CredentialStore credentia
         var unknownCourt = false;
         switch (kind)
         {
-            case PrincipalKind.Court when !courts.Contains(principalId):
+            case PrincipalKind.Court when !directory.Current.Courts.Contains(principalId):
                 violations.Add((idField, $"'{principalId}' is not a court of the hub's court registry"));
                 unknownCourt = true;
                 break;
@@ -233,6 +235,7 @@ public sealed class AdminGrpcService(AdminStore store, CredentialStore credentia
                 AdminRefusal.LastAdminKey => (StatusCode.FailedPrecondition, ErrorReason.LastAdminKey),
                 AdminRefusal.RequestIdReused => (StatusCode.AlreadyExists, ErrorReason.RequestIdReused),
                 AdminRefusal.AlreadyBootstrapped => (StatusCode.FailedPrecondition, ErrorReason.AlreadyBootstrapped),
+                AdminRefusal.VersionMismatch => (StatusCode.Aborted, ErrorReason.VersionMismatch),
                 _ => throw new InvalidOperationException("unmapped refusal " + ex.Refusal, ex),
             };
             throw GrpcErrors.Create(code, reason, ex.Message);

@@ -19,8 +19,7 @@ namespace Exchange.Gateway.Services;
 public sealed class FilingGrpcService(
     IClusterClient cluster,
     ApplicationListing listing,
-    D.CourtRegistry courts,
-    D.HolidayCalendar calendar,
+    D.ICourtDirectory directory,
     TimeProvider clock,
     ApplicationResponseCache responses,
     HistoryReader histories) : FilingService.FilingServiceBase
@@ -33,6 +32,7 @@ public sealed class FilingGrpcService(
         if (mappingViolations.Count > 0)
         {
             // Values the domain cannot even hold: report them together with every rule the rest breaks.
+            var (courts, calendar) = directory.Current;
             var rest = D.ApplicationValidator.Validate(draft, courts, calendar, clock.GetUtcNow()).Violations
                 .Where(v => mappingViolations.All(m => m.Field != v.Field));
             throw Invalid([.. mappingViolations, .. rest]);

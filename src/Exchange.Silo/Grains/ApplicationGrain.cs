@@ -26,8 +26,7 @@ namespace Exchange.Silo.Grains;
 /// </remarks>
 public sealed partial class ApplicationGrain(
     [FromKeyedServices(ExchangeStorage.ProviderName)] IGrainStorage storage,
-    CourtRegistry courts,
-    HolidayCalendar calendar,
+    ICourtDirectory directory,
     TimeProvider clock,
     AttachmentContentStore attachments,
     ApplicationIndex index,
@@ -64,6 +63,8 @@ public sealed partial class ApplicationGrain(
         }
 
         var now = Now();
+        // One snapshot for the whole submission: its validation and its deadlines use the same calendar.
+        var (courts, calendar) = directory.Current;
         var outcome = ApplicationValidator.Validate(draft, courts, calendar, now);
         if (outcome.Violations.Count > 0)
         {
@@ -424,7 +425,7 @@ public sealed partial class ApplicationGrain(
         s.UpdatedAt = now;
         s.Deadlines = [.. Deadlines.Running(
             new DeadlineFacts(draft.Type, s.Status, s.ReceivedAt, s.CorrectionSubmittedAt, s.AcceptedAt, s.ReviewExtended, s.NoticeAt, s.NoticeLimitDays),
-            calendar)];
+            directory.Current.Calendar)];
         s.OverdueFlags = [.. s.OverdueFlags.Where(f => s.Deadlines.Any(d => d.Kind == f.Kind && d.ClosesAt == f.ClosesAt))];
         return details;
     }

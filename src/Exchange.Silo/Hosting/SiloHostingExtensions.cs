@@ -4,6 +4,7 @@ using Exchange.Domain;
 using Exchange.Silo.Grains;
 using Exchange.Silo.Storage;
 using Exchange.Storage.Applications;
+using Exchange.Storage.Courts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,9 +27,9 @@ public static class SiloHostingExtensions
     {
         SiloSettings.Register(builder);
         builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Exchange:Deadlines"));
-        builder.Services.AddSingleton(_ => CourtRegistry.LoadSample());
-        builder.Services.AddSingleton(_ => HolidayCalendar.LoadEmbedded());
         builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(Settings(sp).DataConnectionString));
+        // Before UseOrleans: loaded from the database before the silo takes its first call.
+        builder.Services.AddCourtDirectory();
         builder.Services.AddSingleton<AttachmentContentStore>();
         builder.Services.AddSingleton<ApplicationIndex>();
         builder.Services.AddSingleton<ActiveApplications>();

@@ -186,7 +186,7 @@ public sealed class AdminChange
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private NpgsqlCommand Command(string sql, params object[] values)
+    internal NpgsqlCommand Command(string sql, params object[] values)
     {
         var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var value in values)

@@ -11,6 +11,7 @@ public enum AdminRefusal
     LastAdminKey,
     RequestIdReused,
     AlreadyBootstrapped,
+    VersionMismatch,
 }
 
 public sealed class AdminStoreException(AdminRefusal refusal, string message) : Exception(message)

@@ -1,0 +1,55 @@
+namespace Exchange.Domain;
+
+/// <summary>
+/// What makes a court entry valid, whether it comes from the sample file, the database or an
+/// operator's request: a well-formed code, the level its code implies, a name, an optional division
+/// code and the types it accepts. Field names are those of the admin service's Court message.
+/// </summary>
+public static class CourtRules
+{
+    /// <summary>The longest court name, in characters (the longest real names are about 20).</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Every rule <paramref name="court"/> breaks; empty when it is valid.</summary>
+    public static IReadOnlyList<FieldViolation> Check(Court court)
+    {
+        ArgumentNullException.ThrowIfNull(court);
+        var found = new List<FieldViolation>();
+        void Add(string field, string? problem)
+        {
+            if (problem is not null)
+            {
+                found.Add(new FieldViolation(field, problem));
+            }
+        }
+
+        Add("code", CourtCode.CheckFormat(court.Code));
+        var implied = CourtCode.LevelOf(court.Code);
+        Add("level", court.Level == CourtLevel.Unspecified ? "is required"
+            : !Enum.IsDefined(court.Level) ? $"{(int)court.Level} is not a court level"
+            : implied != CourtLevel.Unspecified && implied != court.Level
+                ? $"must be {ProtoNames.Of(implied)}: the code {court.Code} is that of a {ProtoNames.Of(implied)} court"
+            : null);
+        Add("name", TextLimits.Required(court.Name, MaxNameLength));
+        Add("division_code", CheckDivisionCode(court.DivisionCode));
+        var seen = new HashSet<ApplicationType>();
+        for (var i = 0; i < court.AcceptedTypes.Length; i++)
+        {
+            var type = court.AcceptedTypes[i];
+            Add($"accepted_types[{i}]", type == ApplicationType.Unspecified || !Enum.IsDefined(type) ? "is not an application type"
+                : !seen.Add(type) ? $"{ProtoNames.Of(type)} is listed twice"
+                : null);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// An administrative division code (GB/T 2260) is optional; when given it is 2, 4 or 6 digits
+    /// (province, prefecture, county), as the sample's "6501" for Urumqi and "650102" for Tianshan.
+    /// </summary>
+    public static string? CheckDivisionCode(string? code) =>
+        string.IsNullOrEmpty(code) ? null
+        : code.Length is 2 or 4 or 6 && code.All(char.IsAsciiDigit) ? null
+        : $"'{code}' is not a division code: 2, 4 or 6 digits (GB/T 2260), e.g. 650102";
+}
