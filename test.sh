@@ -18,6 +18,9 @@ port=$(free_port "${EXCHANGE_TEST_PG_PORT:-55433}")
 scripts/pg.sh start "$work/pg" "$port"
 export EXCHANGE_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Database=exchange"
 export EXCHANGE_TEST_WORK="$work"
+# Hub processes that logged an error leave their output here (kept after the run: a status such as
+# INTERNAL "it has been logged" is explained only by the log).
+export EXCHANGE_TEST_LOGS="${EXCHANGE_TEST_LOGS:-$root/.exchange/test-logs/$(date -u +%Y%m%dT%H%M%SZ)}"
 
 dotnet build Exchange.sln -c Release -nologo -v q
 status=0
@@ -31,6 +34,9 @@ passed=$(awk '/^[[:space:]]+Passed: [0-9]+/ {s += $2} END {print s + 0}' "$work/
 failed=$(awk '/^[[:space:]]+Failed: [0-9]+/ {s += $2} END {print s + 0}' "$work/test.log")
 skipped=$(awk '/^[[:space:]]+Skipped: [0-9]+/ {s += $2} END {print s + 0}' "$work/test.log")
 echo "$passed passed, $failed failed, $skipped skipped"
+if [ -d "$EXCHANGE_TEST_LOGS" ]; then
+  echo "hub processes that logged errors (some tests provoke them): $EXCHANGE_TEST_LOGS"
+fi
 # A test skips only when what it needs is missing (EXCHANGE_TEST_DB), and this script provides
 # everything: a skip here means the suite did not test what it says, so the run fails.
 if [ "$skipped" -gt 0 ]; then
