@@ -41,10 +41,14 @@ public sealed partial class DeadlineWatchGrain(
         var batchSize = options.Value.BatchSize;
         var seen = new HashSet<Guid>();
         var drained = false;
+        // The first round's time: an application whose retry time had come by then was left out of
+        // no round's query, so if none found it, it is no longer due. (Settling at a later time
+        // removed one whose retry fell between the query and the settling, and reset its back-off.)
+        var tickStart = clock.GetUtcNow();
         // Bounded: a tick must end even when applications keep coming due.
         for (var round = 0; round < MaxRoundsPerTick; round++)
         {
-            var now = clock.GetUtcNow();
+            var now = round == 0 ? tickStart : clock.GetUtcNow();
             var due = await dueDeadlines.FindAsync(now, batchSize, [.. stuck.Waiting(now).Concat(seen)]);
             using var gate = new SemaphoreSlim(Parallelism);
             await Task.WhenAll(due.Select(async id =>
@@ -75,7 +79,7 @@ public sealed partial class DeadlineWatchGrain(
 
         if (drained)
         {
-            stuck.Settle(seen, clock.GetUtcNow());
+            stuck.Settle(seen, tickStart);
         }
 
         ReportStuck();
