@@ -1,6 +1,6 @@
 using Exchange.Gateway.Hosting;
 using Exchange.Silo.Hosting;
-using Exchange.Silo.Storage;
+using Exchange.Storage;
 using Npgsql;
 
 // Configuration (appsettings.json) comes from beside the program, wherever it is started from.
@@ -11,11 +11,12 @@ var configuration = new ConfigurationBuilder()
     .Build();
 var settings = SiloSettings.From(configuration);
 
-// The providers read their queries from the database when the silo starts: the schema comes first.
+// The providers read their queries from the database when the silo starts: the schema (pending
+// migrations and changed provider queries) comes first.
 await using (var dataSource = NpgsqlDataSource.Create(settings.ConnectionString))
 {
     using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
-    await SchemaInstaller.InstallAsync(dataSource, loggerFactory.CreateLogger("Exchange.Schema"));
+    await SchemaMigrator.MigrateAsync(dataSource, loggerFactory.CreateLogger("Exchange.Schema"));
 }
 
 var readyLine = $"Exchange silo ready: cluster {settings.ClusterId}, silo port {settings.SiloPort}, gateway port {settings.GatewayPort}";
