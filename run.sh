@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the hub on this machine: PostgreSQL (a throwaway local one under .exchange/pg unless
 # EXCHANGE_DB names a database), then the Orleans silo, then the gRPC gateway on 127.0.0.1.
-# Ctrl-C stops everything it started; the data stays in .exchange/pg for the next run.
+# Ctrl-C stops everything it started; the data stays in .exchange/pg for the next run. Logs are in
+# .exchange/logs, the previous run's in .exchange/logs/previous.
 #
 #   EXCHANGE_DB        Npgsql connection string of an existing database (skips the local PostgreSQL)
 #   EXCHANGE_PORT      gateway port (default 5180)
@@ -11,6 +12,13 @@ root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 state="$root/.exchange"
 mkdir -p "$state/logs"
+# The previous run's logs move to .exchange/logs/previous (replacing the run before it), so that a
+# restart after a failure does not wipe the log that explains it.
+if compgen -G "$state/logs/*.log" >/dev/null; then
+  rm -rf "$state/logs/previous"
+  mkdir "$state/logs/previous"
+  mv "$state/logs/"*.log "$state/logs/previous/"
+fi
 port=${EXCHANGE_PORT:-5180}
 pg_port=${EXCHANGE_PG_PORT:-55432}
 
@@ -40,7 +48,17 @@ dotnet build "$root/Exchange.sln" -c Release -v q -nologo >"$state/logs/build.lo
   || { tail -n 40 "$state/logs/build.log"; echo "build failed (full log: .exchange/logs/build.log)"; exit 1; }
 
 start_component silo "$state/logs/silo.log" "Exchange silo ready" dotnet "$root/src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll"
+# The first start bootstraps the hub's admin key into .exchange/admin-key (owner-only); later starts keep it.
+export Exchange__Admin__BootstrapKeyFile="$state/admin-key.new"
 start_component gateway "$state/logs/gateway.log" "Exchange gateway ready" dotnet "$root/src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll"
+if [[ -s "$state/admin-key.new" ]]; then
+  mv "$state/admin-key.new" "$state/admin-key"
+  echo "Admin key (shown once; kept in .exchange/admin-key, readable by you only): $(cat "$state/admin-key")"
+elif [[ -s "$state/admin-key" ]]; then
+  echo "Admin key: in .exchange/admin-key (export EXCHANGE_ADMIN_KEY=\$(cat .exchange/admin-key))"
+else
+  echo "This hub already has an admin key, issued elsewhere: ask its operators for one."
+fi
 echo "Exchange hub ready: gRPC endpoint http://127.0.0.1:$port (logs in .exchange/logs; Ctrl-C stops it)"
 
 # Stop when either component stops.

@@ -65,19 +65,20 @@ echo_port=$(free_port $((port + 1)))
 
 log "starting the hub (silo $silo_port/$silo_gateway_port, gateway $port) and the echo server ($echo_port)"
 export ConnectionStrings__Exchange="$db" Exchange__ClusterId=bench Exchange__SiloPort=$silo_port \
-  Exchange__GatewayPort=$silo_gateway_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2
-silo_ready="Exchange silo ready"
-[[ "${Exchange__CoHostGateway:-false}" == true ]] && silo_ready="Exchange gateway ready"
-start_component silo "$out/silo.log" "$silo_ready" dotnet src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll
-silo_pid=${pids[-1]}
+  Exchange__GatewayPort=$silo_gateway_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2 \
+  Exchange__Admin__BootstrapKeyFile="$work/admin-key"
 if [[ "${Exchange__CoHostGateway:-false}" == true ]]; then
-  grep -q "Exchange gateway ready" "$out/silo.log" || { echo "the co-hosted gateway did not start" >&2; exit 1; }
-  log "gateway co-hosted in the silo process"
+  # Silo and gateway in one process: the host project (src/Exchange.Host).
+  start_component silo "$out/silo.log" "Exchange gateway ready" dotnet src/Exchange.Host/bin/Release/net10.0/Exchange.Host.dll
+  silo_pid=${pids[-1]}
+  log "gateway co-hosted with the silo (Exchange.Host)"
 else
+  start_component silo "$out/silo.log" "Exchange silo ready" dotnet src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll
+  silo_pid=${pids[-1]}
   start_component gateway "$out/gateway.log" "Exchange gateway ready" dotnet src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll
 fi
 start_component echo "$out/echo.log" "Echo server ready" "${app[@]}" echo-server --port "$echo_port"
-"${app[@]}" provision --db "$db" --platforms 20 --out "$work/keys.json" >"$out/provision.log"
+EXCHANGE_ADMIN_KEY=$(cat "$work/admin-key") "${app[@]}" provision --endpoint "http://127.0.0.1:$port" --platforms 20 --out "$work/keys.json" >"$out/provision.log"
 
 endpoint="http://127.0.0.1:$port"
 run_scenario() { # LABEL SCENARIO [extra options]: reports go to $out/LABEL
@@ -187,5 +188,5 @@ log "writing $benchmarks_md"
   --rss-cold "$rss_cold" --warm-seed-size "$warm_seed_size" --rss-start "$rss_start" --rss-half "$rss_half" --rss-full "$rss_full" --rss-idle "$rss_idle" \
   --seed-size "$seed_size" --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" \
   --command "$( [[ "${Exchange__CoHostGateway:-false}" == true ]] && echo 'Exchange__CoHostGateway=true ')loadtests/run.sh $duration $concurrency" \
-  --hub-mode "$( [[ "${Exchange__CoHostGateway:-false}" == true ]] && echo 'gateway co-hosted in the silo process' || echo 'silo and gateway in separate processes')" --commit "$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+  --hub-mode "$( [[ "${Exchange__CoHostGateway:-false}" == true ]] && echo 'silo and gateway in one process (Exchange.Host)' || echo 'silo and gateway in separate processes')" --commit "$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
 log "done: reports in ${out#"$root/"}, summary in ${benchmarks_md#"$root/"}"

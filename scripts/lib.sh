@@ -12,6 +12,7 @@ free_port() {
 start_component() {
   local name=$1 log=$2 ready=$3
   shift 3
+  : >"$log" # exists before the first grep below, even if the command has not opened it yet
   "$@" >"$log" 2>&1 &
   local pid=$! waited=0
   pids+=("$pid")

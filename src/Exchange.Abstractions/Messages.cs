@@ -93,7 +93,11 @@ public sealed record BatchItemResult(
     [property: Id(2)] ApplicationStatus Status,
     [property: Id(3)] long Version,
     [property: Id(4)] RuleRefusal? Refusal = null,
-    [property: Id(5)] IReadOnlyList<FieldViolation>? Violations = null);
+    [property: Id(5)] IReadOnlyList<FieldViolation>? Violations = null)
+{
+    /// <summary>For the failure kinds (<see cref="CommandResultKind.Unavailable"/> and after): what went wrong.</summary>
+    [Id(6)] public string? Failure { get; init; }
+}
 
 /// <summary>
 /// The answer to <see cref="IApplicationGrain.GetIfChangedAsync"/>: not visible (null view, version 0),
@@ -124,6 +128,15 @@ public enum CommandResultKind
 
     /// <summary>The request id was used on this application for another act (ALREADY_EXISTS).</summary>
     Conflict = 6,
+
+    /// <summary>Batch items only: the store or cluster could not be reached and nothing was done (UNAVAILABLE).</summary>
+    Unavailable = 7,
+
+    /// <summary>Batch items only: the item's answer was lost; it may have been ruled (UNKNOWN, OUTCOME_UNKNOWN).</summary>
+    OutcomeUnknown = 8,
+
+    /// <summary>Batch items only: the item failed on a fault of the hub's (INTERNAL).</summary>
+    Failed = 9,
 }
 
 [GenerateSerializer, Immutable]

@@ -1,12 +1,22 @@
+using Exchange.Abstractions;
 using Exchange.Gateway.Hosting;
+using Microsoft.Extensions.Options;
 
 // Configuration (appsettings.json) comes from beside the program, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var settings = GatewaySettings.From(builder.Configuration);
-builder.AddExchangeGateway(settings);
-
-var app = builder.Build();
-app.MapExchangeGateway();
-app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"Exchange gateway ready: http://{settings.ListenAddress}:{settings.Port} (gRPC, h2c)"));
-app.Run();
+builder.AddExchangeGateway();
+try
+{
+    // Building reads the settings already (Kestrel's endpoint): a bad one stops it here.
+    var app = builder.Build();
+    app.MapExchangeGateway();
+    var settings = app.Services.GetRequiredService<IOptions<GatewaySettings>>().Value;
+    app.Lifetime.ApplicationStarted.Register(() =>
+        Console.WriteLine($"Exchange gateway ready: http://{settings.ListenAddress}:{settings.Port} (gRPC, h2c)"));
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    return SettingChecks.RefuseToStart("Exchange gateway", ex);
+}

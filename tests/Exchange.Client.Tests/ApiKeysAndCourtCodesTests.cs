@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Exchange.Client.Cli;
+using Exchange.Cli;
 
 namespace Exchange.Client.Tests;
 

@@ -1,4 +1,4 @@
-using Exchange.Client.Cli;
+using Exchange.Cli;
 using Exchange.V1;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -236,13 +236,7 @@ public sealed class CliTests
             (endpoint, key, options) =>
             {
                 _connectedTo = (endpoint, key);
-                // Keep the CLI's settings but never really wait between attempts.
-                return new ExchangeClient(invoker, key, new ExchangeClientOptions
-                {
-                    RetryPolicy = Samples.InstantRetry(options.RetryPolicy.MaxAttempts),
-                    DefaultTimeout = options.DefaultTimeout,
-                    TimeProvider = options.TimeProvider,
-                });
+                return new ExchangeClient(invoker, key, options);
             },
             OutIsTerminal: false);
         return ExchangeCli.RunAsync(args, context);

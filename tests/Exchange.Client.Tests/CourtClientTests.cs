@@ -134,30 +134,6 @@ public sealed class CourtClientTests
         Assert.Equal(("REQUEST_ID_REUSED", StatusCode.AlreadyExists), (ex.Error.Reason, ex.Error.Code));
     }
 
-    [Fact]
-    public async Task BatchRuleInChunks_AChunkFailingWithUnavailable_IsResentWithTheSameRequestId()
-    {
-        var inner = BatchHub();
-        var failed = false;
-        var invoker = new FakeCallInvoker(call =>
-        {
-            if (!failed)
-            {
-                failed = true;
-                return Task.FromException<object>(new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "down")));
-            }
-
-            return inner.Answer(call);
-        });
-        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions { RetryPolicy = Samples.InstantRetry(3) });
-
-        var response = await client.Courts.BatchRuleInChunksAsync(Template(), Ids(10));
-
-        Assert.Equal(2, invoker.Calls.Count);
-        Assert.Same(invoker.Calls[0].Request, invoker.Calls[1].Request);
-        Assert.Equal(10, response.Succeeded);
-    }
-
     [Theory]
     [InlineData("")]
     [InlineData("has space")]
@@ -247,32 +223,6 @@ public sealed class CourtClientTests
             {
             }
         });
-    }
-
-    [Fact]
-    public async Task ACourtAct_FailingWithUnavailable_IsRetriedWithTheSameRequest_UntilItSucceeds()
-    {
-        var invoker = FakeCallInvoker.FailingThen(2, StatusCode.Unavailable, new Application { Status = ApplicationStatus.Confirmed });
-        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions { RetryPolicy = Samples.InstantRetry(5) });
-        var request = new CourtActRequest { ApplicationId = "id-1", RequestId = "r1" };
-
-        var application = await client.Courts.ConfirmAgreementAsync(request);
-
-        Assert.Equal(ApplicationStatus.Confirmed, application.Status);
-        Assert.Equal(3, invoker.Calls.Count);
-        Assert.All(invoker.Calls, c => Assert.Same(request, c.Request));
-    }
-
-    [Fact]
-    public async Task ACourtAct_RefusedAsTransitionNotAllowed_IsNotRetried()
-    {
-        var invoker = FakeCallInvoker.FailingThen(1, StatusCode.FailedPrecondition, new Application());
-        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions { RetryPolicy = Samples.InstantRetry(5) });
-
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.Courts.AcceptApplicationAsync(new CourtActRequest { ApplicationId = "id-1" }));
-
-        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
-        Assert.Single(invoker.Calls);
     }
 
     public static TheoryData<string, Func<ExchangeClient, Task>> EveryMethod => new()
@@ -382,7 +332,7 @@ public sealed class CourtClientTests
     });
 
     private static ExchangeClient Client(FakeCallInvoker invoker) =>
-        new(invoker, "exk_k", new ExchangeClientOptions { RetryPolicy = RetryPolicy.None });
+        new(invoker, "exk_k", new ExchangeClientOptions());
 
     private static ListDocketResponse DocketPage(string next, params string[] ids)
     {

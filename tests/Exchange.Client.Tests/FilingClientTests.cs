@@ -1,5 +1,6 @@
 using Exchange.V1;
 using Grpc.Core;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Exchange.Client.Tests;
 
@@ -14,7 +15,7 @@ public sealed class FilingClientTests
             ListApplicationsRequest => new ListApplicationsResponse(),
             _ => new Application(),
         }));
-        var client = new ExchangeClient(invoker, "exk_secret", new ExchangeClientOptions { RetryPolicy = RetryPolicy.None });
+        var client = new ExchangeClient(invoker, "exk_secret", new ExchangeClientOptions());
 
         await client.Filing.SubmitAsync(new SubmitApplicationRequest());
         await client.Filing.GetAsync("id");
@@ -34,7 +35,7 @@ public sealed class FilingClientTests
     public async Task WithdrawAsync_SendsIdAndReason()
     {
         var invoker = new FakeCallInvoker(_ => Task.FromResult<object>(new Application()));
-        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions { RetryPolicy = RetryPolicy.None });
+        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions());
 
         await client.Filing.WithdrawAsync("0193a1b2-0000-7000-8000-000000000001", "双方已自行和解");
 
@@ -53,7 +54,7 @@ public sealed class FilingClientTests
             ["p3"] = Page("", "a4"),
         };
         var invoker = new FakeCallInvoker(call => Task.FromResult<object>(pages[((ListApplicationsRequest)call.Request).PageToken]));
-        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions { RetryPolicy = RetryPolicy.None });
+        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions());
         var request = new ListApplicationsRequest { PageSize = 2, CourtCode = "新0102", Statuses = { ApplicationStatus.Received } };
 
         var ids = new List<string>();
@@ -74,38 +75,25 @@ public sealed class FilingClientTests
     }
 
     [Fact]
-    public async Task ListAllAsync_RetriesAPageThatFailsWithUnavailable()
+    public async Task CallsCarryTheDeadline_AndTheDefaultTimeoutWhenNoneIsGiven()
     {
-        var failed = false;
-        var invoker = new FakeCallInvoker(call =>
-        {
-            var token = ((ListApplicationsRequest)call.Request).PageToken;
-            if (token == "p2" && !failed)
-            {
-                failed = true;
-                return Task.FromException<object>(new RpcException(new Status(StatusCode.Unavailable, "down")));
-            }
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        var invoker = FakeCallInvoker.FailingThen(0, StatusCode.OK, new Application());
+        var client = new ExchangeClient(invoker, "exk_test", new ExchangeClientOptions { DefaultTimeout = TimeSpan.FromSeconds(30), TimeProvider = clock });
+        var explicitDeadline = new DateTime(2026, 11, 28, 12, 0, 5, DateTimeKind.Utc);
 
-            return Task.FromResult<object>(token == "" ? Page("p2", "a1") : Page("", "a2"));
-        });
-        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions { RetryPolicy = Samples.InstantRetry(3) });
+        await client.Filing.GetAsync("x", explicitDeadline);
+        await client.Filing.GetAsync("x");
 
-        var ids = new List<string>();
-        await foreach (var summary in client.Filing.ListAllAsync(new ListApplicationsRequest()))
-        {
-            ids.Add(summary.ApplicationId);
-        }
-
-        Assert.Equal(["a1", "a2"], ids);
-        Assert.Equal(3, invoker.Calls.Count);
-        Assert.Same(invoker.Calls[1].Request, invoker.Calls[2].Request);
+        Assert.Equal(explicitDeadline, invoker.Calls[0].Options.Deadline);
+        Assert.Equal(new DateTime(2026, 11, 28, 12, 0, 30, DateTimeKind.Utc), invoker.Calls[1].Options.Deadline);
     }
 
     [Fact]
     public async Task ListAllAsync_ARepeatedPageToken_FailsInsteadOfLoopingForever()
     {
         var invoker = new FakeCallInvoker(_ => Task.FromResult<object>(Page("same", "a")));
-        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions { RetryPolicy = RetryPolicy.None });
+        var client = new ExchangeClient(invoker, "exk_k", new ExchangeClientOptions());
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {

@@ -22,7 +22,7 @@ public sealed class GrpcChannelTests
         using var client = ExchangeClient.Create(
             new Uri("http://127.0.0.1:5180"),
             "exk_cleartext",
-            new ExchangeClientOptions { HttpHandler = handler, RetryPolicy = Samples.InstantRetry(5) });
+            new ExchangeClientOptions { HttpHandler = handler, Retry = new RetrySettings { InitialBackoff = TimeSpan.FromMilliseconds(1) } });
         var request = Samples.Load(Samples.JudicialConfirmation);
 
         var receipt = await client.Filing.SubmitAsync(request);

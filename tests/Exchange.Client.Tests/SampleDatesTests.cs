@@ -1,4 +1,4 @@
-using Exchange.Client.Cli;
+using Exchange.Cli;
 using Exchange.V1;
 using Google.Protobuf.WellKnownTypes;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Exchange.Client.Cli;
+using Exchange.Cli;
 using Exchange.V1;
 using Google.Protobuf;
 

@@ -1,4 +1,4 @@
-using Exchange.Client.Cli;
+using Exchange.Cli;
 using Exchange.V1;
 
 namespace Exchange.Client.Tests;
@@ -11,13 +11,4 @@ internal static class Samples
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "samples", name);
 
     public static SubmitApplicationRequest Load(string name) => ProtoJson.ParseFile<SubmitApplicationRequest>(PathOf(name));
-
-    /// <summary>A retry policy that never really waits and records the waits it was asked for.</summary>
-    public static RetryPolicy InstantRetry(int maxAttempts, List<TimeSpan>? waits = null) =>
-        new(maxAttempts, delay: (wait, ct) =>
-        {
-            waits?.Add(wait);
-            ct.ThrowIfCancellationRequested();
-            return Task.CompletedTask;
-        }, jitter: () => 0.5);
 }

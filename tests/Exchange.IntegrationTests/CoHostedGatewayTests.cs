@@ -5,7 +5,7 @@ using Grpc.Health.V1;
 
 namespace Exchange.IntegrationTests;
 
-/// <summary>A hub whose gateway runs inside the silo process (Exchange:CoHostGateway=true).</summary>
+/// <summary>A hub whose silo and gateway run in one process (Exchange.Host).</summary>
 public sealed class CoHostedHubFixture : HubFixture
 {
     protected override bool CoHosted => true;

@@ -340,9 +340,19 @@ public sealed class FilingServiceTests(HubFixture hub)
     [Fact]
     public async Task ListApplications_PageSizeAboveTheMaximum_IsClamped()
     {
-        var page = await hub.Filing.ListApplicationsAsync(new ListApplicationsRequest { PageSize = 100_000 }, hub.AsPlatformA);
+        // More applications than the maximum page, so that a page of 100,000 could only be clamped.
+        const int maximum = 500;
+        var platform = "clamp-" + Guid.NewGuid().ToString("N")[..8];
+        var key = HubFixture.As(await hub.RegisterAsync("platform", platform, "Platform " + platform));
+        await Fan.OutAsync(maximum + 1, 16, _ => hub.Filing.SubmitApplicationAsync(Requests.MediationDocument(CaseId()), key).ResponseAsync);
 
-        Assert.InRange(page.Applications.Count, 0, 500);
+        var page = await hub.Filing.ListApplicationsAsync(new ListApplicationsRequest { PageSize = 100_000 }, key);
+        var rest = await hub.Filing.ListApplicationsAsync(new ListApplicationsRequest { PageSize = 100_000, PageToken = page.NextPageToken }, key);
+
+        Assert.Equal(maximum, page.Applications.Count);
+        Assert.NotEmpty(page.NextPageToken);
+        Assert.Single(rest.Applications);
+        Assert.Empty(rest.NextPageToken);
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public sealed class HubConnection : IDisposable
 
         Keys = keys;
         _channels = new GrpcChannelPool(endpoint, channelCount);
-        var options = new ExchangeClientOptions { RetryPolicy = RetryPolicy.None };
+        // The pool's channels carry no retry settings: every failure counts as the hub gave it.
+        var options = new ExchangeClientOptions { Retry = RetrySettings.None };
         _clients = keys.Platforms
             .Select(p => Enumerable.Range(0, channelCount)
                 .Select(_ => new ExchangeClient(_channels.Next().CreateCallInvoker(), p.Key, options).Filing)

@@ -9,17 +9,20 @@ namespace Exchange.Client;
 /// and rule in batches. Needs a court's API key (a platform's key gets PERMISSION_DENIED).
 /// </summary>
 /// <remarks>
-/// Every method retries UNAVAILABLE according to the client's <see cref="RetryPolicy"/>, sending
-/// the same request message each time, and throws <see cref="RpcException"/> for any other error;
+/// A call that fails with UNAVAILABLE is retried by the channel (<see cref="RetrySettings"/>),
+/// resending the same request; any other error is thrown as <see cref="RpcException"/>, and
 /// <see cref="ExchangeError.FromException"/> decodes the hub's google.rpc.Status from it.
+/// A request with a request_id field left empty gets a new UUID there, in the caller's message,
+/// before it is sent (AIP-155): resending that same message after an outcome-unknown error (UNKNOWN,
+/// DEADLINE_EXCEEDED) is then answered with what the first one did, never done twice.
 /// A <c>deadline</c> is an absolute UTC instant that bounds all attempts and the waits between
 /// them; without one, <see cref="ExchangeClientOptions.DefaultTimeout"/> applies, if set.
 /// <para>
 /// An act the lifecycle does not allow in the current status fails with FAILED_PRECONDITION,
 /// reason TRANSITION_NOT_ALLOWED, the status in ErrorInfo.metadata["status"]; an application of
-/// another court is NOT_FOUND. Give an act a request_id to make it safe to repeat: the repeat
-/// returns the application as it is now and changes nothing, instead of being judged against the
-/// status the first one produced.
+/// another court is NOT_FOUND. An act's request_id (yours, or the one filled in) makes it safe to
+/// repeat: the repeat returns the application as it is now and changes nothing, instead of being
+/// judged against the status the first one produced.
 /// </para>
 /// </remarks>
 public sealed class CourtClient
@@ -31,7 +34,6 @@ public sealed class CourtClient
     public const int MaxRequestIdLength = 64;
 
     private readonly CourtService.CourtServiceClient _inner;
-    private readonly RetryPolicy _retry;
     private readonly TimeSpan? _defaultTimeout;
     private readonly TimeProvider _timeProvider;
 
@@ -44,7 +46,6 @@ public sealed class CourtClient
         ArgumentNullException.ThrowIfNull(callInvoker);
         options ??= new ExchangeClientOptions();
         _inner = new CourtService.CourtServiceClient(callInvoker);
-        _retry = options.RetryPolicy;
         _defaultTimeout = options.DefaultTimeout;
         _timeProvider = options.TimeProvider;
     }
@@ -82,7 +83,6 @@ public sealed class CourtClient
         return ServiceCall.PageAsync(
             request,
             _inner.ListDocketAsync,
-            _retry,
             () => Deadline(pageTimeout),
             response => response.Entries,
             response => response.NextPageToken,
@@ -365,8 +365,9 @@ public sealed class CourtClient
         TRequest request,
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc,
         DateTime? deadline,
-        CancellationToken cancellationToken) =>
-        ServiceCall.InvokeAsync(request, rpc, _retry, deadline ?? Deadline(null), cancellationToken);
+        CancellationToken cancellationToken)
+        where TRequest : Google.Protobuf.IMessage =>
+        ServiceCall.InvokeAsync(request, rpc, deadline ?? Deadline(null), cancellationToken);
 
     private DateTime? Deadline(TimeSpan? timeout) =>
         (timeout ?? _defaultTimeout) is { } t ? _timeProvider.GetUtcNow().UtcDateTime + t : null;

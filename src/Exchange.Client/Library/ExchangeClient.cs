@@ -23,7 +23,8 @@ public sealed class ExchangeClient : IDisposable
 
     /// <summary>
     /// Creates a client over an existing <paramref name="callInvoker"/> (a channel's, or a fake in
-    /// tests); the API key is added to every call made through it.
+    /// tests); the API key is added to every call made through it. Retries are the channel's: see
+    /// <see cref="RetrySettings.ApplyTo"/>.
     /// </summary>
     public ExchangeClient(CallInvoker callInvoker, string apiKey, ExchangeClientOptions? options = null)
         : this(callInvoker, apiKey, options, ownedChannel: null)
@@ -48,7 +49,8 @@ public sealed class ExchangeClient : IDisposable
     /// as the hub listens on 127.0.0.1 in development; the key then travels unencrypted).</param>
     /// <param name="apiKey">A platform's or a court's key, "exk_…".</param>
     /// <param name="options">Retry, timeout and HTTP settings; defaults when null.</param>
-    /// <exception cref="ArgumentException">The endpoint is not an absolute http or https URI, or the key cannot be sent.</exception>
+    /// <exception cref="ArgumentException">The endpoint is not an absolute http or https URI, the key
+    /// cannot be sent, or a retry setting is out of range.</exception>
     public static ExchangeClient Create(Uri endpoint, string apiKey, ExchangeClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -59,11 +61,13 @@ public sealed class ExchangeClient : IDisposable
 
         ApiKeyInterceptor.ValidateApiKey(apiKey);
         options ??= new ExchangeClientOptions();
-        var channel = GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions
+        var channelOptions = new GrpcChannelOptions
         {
             // The channel never disposes a handler it was given (DisposeHttpClient stays false).
             HttpHandler = options.HttpHandler,
-        });
+        };
+        options.Retry.ApplyTo(channelOptions);
+        var channel = GrpcChannel.ForAddress(endpoint, channelOptions);
         return new ExchangeClient(channel.CreateCallInvoker(), apiKey, options, channel);
     }
 

@@ -3,8 +3,12 @@ namespace Exchange.Client;
 /// <summary>Settings of an <see cref="ExchangeClient"/>.</summary>
 public sealed class ExchangeClientOptions
 {
-    /// <summary>How UNAVAILABLE is retried; <see cref="RetryPolicy.Default"/> unless set.</summary>
-    public RetryPolicy RetryPolicy { get; init; } = RetryPolicy.Default;
+    /// <summary>
+    /// How UNAVAILABLE is retried; <see cref="RetrySettings.Default"/> unless set. Applied to the
+    /// channel that <see cref="ExchangeClient.Create"/> opens (for a channel of your own, pass its
+    /// options through <see cref="RetrySettings.ApplyTo"/>).
+    /// </summary>
+    public RetrySettings Retry { get; init; } = RetrySettings.Default;
 
     /// <summary>
     /// Deadline applied to a call made without one, measured from the call's start. Null (the

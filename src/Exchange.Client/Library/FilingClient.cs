@@ -7,16 +7,18 @@ namespace Exchange.Client;
 /// The platform-facing FilingService: file applications with courts and follow them.
 /// </summary>
 /// <remarks>
-/// Every method retries UNAVAILABLE according to the client's <see cref="RetryPolicy"/>, sending
-/// the same request message each time, and throws <see cref="RpcException"/> for any other error;
+/// A call that fails with UNAVAILABLE is retried by the channel (<see cref="RetrySettings"/>),
+/// resending the same request; any other error is thrown as <see cref="RpcException"/>, and
 /// <see cref="ExchangeError.FromException"/> decodes the hub's google.rpc.Status from it.
+/// A request with a request_id field left empty gets a new UUID there, in the caller's message,
+/// before it is sent (AIP-155): resending that same message after an outcome-unknown error (UNKNOWN,
+/// DEADLINE_EXCEEDED) is then answered with what the first one did, never done twice.
 /// A <c>deadline</c> is an absolute UTC instant that bounds all attempts and the waits between
 /// them; without one, <see cref="ExchangeClientOptions.DefaultTimeout"/> applies, if set.
 /// </remarks>
 public sealed class FilingClient
 {
     private readonly FilingService.FilingServiceClient _inner;
-    private readonly RetryPolicy _retry;
     private readonly TimeSpan? _defaultTimeout;
     private readonly TimeProvider _timeProvider;
 
@@ -29,7 +31,6 @@ public sealed class FilingClient
         ArgumentNullException.ThrowIfNull(callInvoker);
         options ??= new ExchangeClientOptions();
         _inner = new FilingService.FilingServiceClient(callInvoker);
-        _retry = options.RetryPolicy;
         _defaultTimeout = options.DefaultTimeout;
         _timeProvider = options.TimeProvider;
     }
@@ -90,7 +91,6 @@ public sealed class FilingClient
         return ServiceCall.PageAsync(
             request,
             _inner.ListApplicationsAsync,
-            _retry,
             () => PageDeadline(pageTimeout),
             response => response.Applications,
             response => response.NextPageToken,
@@ -119,8 +119,8 @@ public sealed class FilingClient
     /// Answers a correction notice (SubmitCorrection): CORRECTION_REQUESTED → RECEIVED, and the
     /// acceptance clock restarts the day after (OLR art 9).
     /// </summary>
-    /// <remarks>Set request_id so that a repeat after a lost answer returns the application (as it
-    /// is now) instead of TRANSITION_NOT_ALLOWED.</remarks>
+    /// <remarks>The request_id (yours, or the one filled in) makes a repeat of this same request after
+    /// a lost answer return the application (as it is now) instead of TRANSITION_NOT_ALLOWED.</remarks>
     /// <exception cref="RpcException">INVALID_ARGUMENT (bad id, statement or attachments);
     /// NOT_FOUND as for <see cref="GetAsync"/>; FAILED_PRECONDITION (reason
     /// TRANSITION_NOT_ALLOWED, the current status in ErrorInfo.metadata["status"]).</exception>
@@ -191,8 +191,9 @@ public sealed class FilingClient
         TRequest request,
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc,
         DateTime? deadline,
-        CancellationToken cancellationToken) =>
-        ServiceCall.InvokeAsync(request, rpc, _retry, ResolveDeadline(deadline), cancellationToken);
+        CancellationToken cancellationToken)
+        where TRequest : Google.Protobuf.IMessage =>
+        ServiceCall.InvokeAsync(request, rpc, ResolveDeadline(deadline), cancellationToken);
 
     private DateTime? ResolveDeadline(DateTime? deadline) => deadline ?? PageDeadline(null);
 

@@ -228,29 +228,29 @@ public static class ActRules
     /// <summary>Whether <paramref name="requestId"/> is a well-formed request id (BatchRule requires one).</summary>
     public static bool IsRequestId(string? requestId) => !string.IsNullOrEmpty(requestId) && RequestIdProblem(requestId) is null;
 
-    /// <summary>The history event kind an act records, e.g. ACCEPTED.</summary>
-    public static string EventKindOf(Act act) => act switch
+    /// <summary>The history event kind an act records, e.g. <see cref="HistoryEventKind.Accepted"/>.</summary>
+    public static HistoryEventKind EventKindOf(Act act) => act switch
     {
-        Act.Submit => "SUBMITTED",
-        Act.RequestCorrection => "CORRECTION_REQUESTED",
-        Act.SubmitCorrection => "CORRECTION_SUBMITTED",
-        Act.Accept => "ACCEPTED",
-        Act.RefuseAcceptance => "NOT_ACCEPTED",
-        Act.StartReview => "REVIEW_STARTED",
-        Act.RequestSupplement => "SUPPLEMENT_REQUESTED",
-        Act.SubmitSupplement => "SUPPLEMENT_SUBMITTED",
-        Act.ExtendReview => "REVIEW_EXTENDED",
-        Act.Confirm => "CONFIRMED",
-        Act.Reject => "REJECTED",
-        Act.RequestWithdrawal => "WITHDRAWAL_REQUESTED",
-        Act.PermitWithdrawal => "WITHDRAWAL_PERMITTED",
-        Act.TreatAsWithdrawn => "DEEMED_WITHDRAWN",
-        Act.RecordService => "SERVED",
-        Act.RegisterCase => "CASE_REGISTERED",
-        Act.IssueDocument => "DOCUMENT_ISSUED",
-        Act.RefuseDocument => "DOCUMENT_REFUSED",
-        Act.RecordSignature => "SIGNATURE_RECORDED",
-        Act.RecordRepudiation => "REPUDIATED",
+        Act.Submit => HistoryEventKind.Submitted,
+        Act.RequestCorrection => HistoryEventKind.CorrectionRequested,
+        Act.SubmitCorrection => HistoryEventKind.CorrectionSubmitted,
+        Act.Accept => HistoryEventKind.Accepted,
+        Act.RefuseAcceptance => HistoryEventKind.NotAccepted,
+        Act.StartReview => HistoryEventKind.ReviewStarted,
+        Act.RequestSupplement => HistoryEventKind.SupplementRequested,
+        Act.SubmitSupplement => HistoryEventKind.SupplementSubmitted,
+        Act.ExtendReview => HistoryEventKind.ReviewExtended,
+        Act.Confirm => HistoryEventKind.Confirmed,
+        Act.Reject => HistoryEventKind.Rejected,
+        Act.RequestWithdrawal => HistoryEventKind.WithdrawalRequested,
+        Act.PermitWithdrawal => HistoryEventKind.WithdrawalPermitted,
+        Act.TreatAsWithdrawn => HistoryEventKind.DeemedWithdrawn,
+        Act.RecordService => HistoryEventKind.Served,
+        Act.RegisterCase => HistoryEventKind.CaseRegistered,
+        Act.IssueDocument => HistoryEventKind.DocumentIssued,
+        Act.RefuseDocument => HistoryEventKind.DocumentRefused,
+        Act.RecordSignature => HistoryEventKind.SignatureRecorded,
+        Act.RecordRepudiation => HistoryEventKind.Repudiated,
         _ => throw new ArgumentOutOfRangeException(nameof(act), act, "not an act"),
     };
 

@@ -9,8 +9,12 @@ namespace Exchange.Domain;
 /// </summary>
 public static class CourtCode
 {
-    /// <summary>The 31 provincial-level abbreviations of the mainland (省级行政区简称).</summary>
-    public const string ProvinceAbbreviations = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+    /// <summary>
+    /// The 31 provincial-level abbreviations of the mainland (省级行政区简称), and 兵 for the courts of
+    /// the Xinjiang Production and Construction Corps (新疆生产建设兵团), which the same rules number
+    /// apart (e.g. 兵01 for an intermediate court of the Corps).
+    /// </summary>
+    public const string ProvinceAbbreviations = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼兵";
 
     private static readonly FrozenSet<char> Provinces = ProvinceAbbreviations.ToFrozenSet();
 

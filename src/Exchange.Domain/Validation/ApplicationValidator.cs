@@ -42,8 +42,8 @@ public static class ApplicationValidator
         {
             if (UnifiedSocialCreditCode.CheckFormat(code) is null && !UnifiedSocialCreditCode.HasValidChecksum(code))
             {
-                warnings.Add(new ApplicationWarning(
-                    WarningCodes.CreditCodeChecksum,
+                warnings.Add(ApplicationWarning.Of(
+                    WarningCode.CreditCodeChecksum,
                     field,
                     $"the unified social credit code {code} fails the GB 32100 check character; accepted, as some early codes do"));
             }
@@ -163,8 +163,8 @@ public static class ApplicationValidator
         var typeName = ProtoNames.Of(draft.Type);
         if (!court.Accepts(draft.Type))
         {
-            return new RuleRefusal(
-                RefusalReasons.CourtDoesNotAcceptType,
+            return RuleRefusal.Because(
+                ErrorReason.CourtDoesNotAcceptType,
                 $"{court.Name} ({court.Code}) does not accept {typeName} applications",
                 ValidationOutcome.Metadata(("court_code", court.Code), ("application_type", typeName)));
         }
@@ -173,8 +173,8 @@ public static class ApplicationValidator
         if (DisputeExclusions.IsExcluded(draft.Type, dispute))
         {
             var disputeName = ProtoNames.Of(dispute);
-            return new RuleRefusal(
-                RefusalReasons.DisputeTypeExcluded,
+            return RuleRefusal.Because(
+                ErrorReason.DisputeTypeExcluded,
                 $"a {typeName} application cannot be made for a {disputeName} dispute ({DisputeExclusions.Authority(draft.Type)})",
                 ValidationOutcome.Metadata(("dispute_type", disputeName)));
         }
@@ -184,15 +184,15 @@ public static class ApplicationValidator
             var day = deadline.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (deadline.Provisional)
             {
-                warnings.Add(new ApplicationWarning(
-                    WarningCodes.FilingDeadlineProvisional,
+                warnings.Add(ApplicationWarning.Of(
+                    WarningCode.FilingDeadlineProvisional,
                     $"{PrefixOf(draft.Type)}.agreement.effective_time",
                     $"the 30-day filing window appears to have closed on {day}, but that day was computed without the holiday calendar of its year; the court decides"));
                 return null;
             }
 
-            return new RuleRefusal(
-                RefusalReasons.FilingWindowExpired,
+            return RuleRefusal.Because(
+                ErrorReason.FilingWindowExpired,
                 $"the 30-day window to apply for judicial confirmation (MSL23 art 205) closed at the end of {day}, China Standard Time",
                 ValidationOutcome.Metadata(
                     ("deadline", day),

@@ -14,47 +14,32 @@ public sealed record FieldViolation(
     [property: Id(1)] string Description);
 
 /// <summary>
-/// A rule of law that refuses a well-formed application (FAILED_PRECONDITION with an ErrorInfo):
-/// <see cref="Reason"/> is one of <see cref="RefusalReasons"/>; <see cref="Metadata"/> carries the
-/// details (e.g. "deadline").
+/// A rule of law that refuses a well-formed application, or an act the lifecycle does not allow
+/// (an error with an ErrorInfo): <see cref="Reason"/> is the proto name of an <see cref="ErrorReason"/>
+/// (stored as text in batch results, hence a string); <see cref="Metadata"/> carries the details
+/// (e.g. "deadline"). Made with <see cref="Because"/>, so that every reason is one the contract lists.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("exchange.domain.RuleRefusal")]
 public sealed record RuleRefusal(
     [property: Id(0)] string Reason,
     [property: Id(1)] string Message,
-    [property: Id(2)] IReadOnlyDictionary<string, string> Metadata);
+    [property: Id(2)] IReadOnlyDictionary<string, string> Metadata)
+{
+    public static RuleRefusal Because(ErrorReason reason, string message, IReadOnlyDictionary<string, string> metadata) =>
+        new(ProtoNames.Of(reason), message, metadata);
+}
 
-/// <summary>Something the hub noticed but accepted (exchange.v1.Warning); <see cref="Code"/> is one of <see cref="WarningCodes"/>.</summary>
+/// <summary>
+/// Something the hub noticed but accepted (exchange.v1.Warning); <see cref="Code"/> is the proto
+/// name of a <see cref="WarningCode"/> (stored as text in the application's state). Made with <see cref="Of"/>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("exchange.domain.ApplicationWarning")]
 public sealed record ApplicationWarning(
     [property: Id(0)] string Code,
     [property: Id(1)] string Field,
-    [property: Id(2)] string Message);
-
-/// <summary>The ErrorInfo reasons of <see cref="RuleRefusal"/> (filing.proto, SubmitApplication).</summary>
-public static class RefusalReasons
+    [property: Id(2)] string Message)
 {
-    /// <summary>Judicial confirmation filed after the 30-day window (MSL23 art 205). Metadata: deadline, closes_at.</summary>
-    public const string FilingWindowExpired = "FILING_WINDOW_EXPIRED";
-
-    /// <summary>The dispute type cannot be handled (Interp art 355 / art 143). Metadata: dispute_type.</summary>
-    public const string DisputeTypeExcluded = "DISPUTE_TYPE_EXCLUDED";
-
-    /// <summary>The court does not handle this kind of application. Metadata: court_code, application_type.</summary>
-    public const string CourtDoesNotAcceptType = "COURT_DOES_NOT_ACCEPT_TYPE";
-}
-
-/// <summary>The codes of <see cref="ApplicationWarning"/>.</summary>
-public static class WarningCodes
-{
-    /// <summary>A unified social credit code whose GB 32100 check character does not match.</summary>
-    public const string CreditCodeChecksum = "CREDIT_CODE_CHECKSUM";
-
-    /// <summary>
-    /// The filing window seems to have closed, but it was computed without the holiday calendar of
-    /// a year involved; the hub does not refuse on a provisional deadline and leaves it to the court.
-    /// </summary>
-    public const string FilingDeadlineProvisional = "FILING_DEADLINE_PROVISIONAL";
+    public static ApplicationWarning Of(WarningCode code, string field, string message) => new(ProtoNames.Of(code), field, message);
 }
 
 /// <summary>

@@ -1,46 +1,54 @@
-using System.Security.Cryptography;
-using System.Text;
+using Exchange.Storage.Admin;
 using Microsoft.Extensions.Caching.Memory;
-using Npgsql;
+using Microsoft.Extensions.Primitives;
 
 namespace Exchange.Gateway.Auth;
 
 /// <summary>
-/// Resolves API keys to principals. Keys are stored as their SHA-256 only. Lookups are cached
-/// briefly so that authentication does not cost a database round trip per call; a revoked key
-/// stops working within <see cref="KnownKeyLifetime"/>.
+/// Resolves API keys to principals. Lookups are cached so that authentication does not cost a
+/// database round trip per call. Every credential change notifies every gateway
+/// (<see cref="CredentialChangeListener"/>), which drops the whole cache: a revoked key stops
+/// working within moments. <see cref="KnownKeyLifetime"/> is the fallback when notifications are lost.
 /// </summary>
-public sealed class ApiKeyAuthenticator(NpgsqlDataSource dataSource, IMemoryCache cache)
+public sealed class ApiKeyAuthenticator(CredentialStore credentials, IMemoryCache cache)
 {
-    public static readonly TimeSpan KnownKeyLifetime = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan KnownKeyLifetime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan UnknownKeyLifetime = TimeSpan.FromSeconds(5);
+
+    // Every entry expires when this is cancelled; Forget swaps in a fresh one.
+    private CancellationTokenSource generation = new();
 
     public async ValueTask<Principal?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(apiKey));
+        var hash = ApiKeys.Hash(apiKey);
         var cacheKey = "apikey:" + Convert.ToHexString(hash);
         if (cache.TryGetValue(cacheKey, out Principal? cached))
         {
             return cached;
         }
 
-        await using var command = dataSource.CreateCommand(
-            "SELECT principal_kind, principal_id, display_name FROM exchange_credentials WHERE key_hash = $1 AND revoked_at IS NULL");
-        command.Parameters.Add(new NpgsqlParameter { Value = hash });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        Principal? principal = null;
-        if (await reader.ReadAsync(cancellationToken))
+        // Taken before the lookup: a change notified while it runs expires what it finds.
+        var current = Volatile.Read(ref generation);
+        var owner = await credentials.FindAsync(hash, cancellationToken);
+        var principal = owner is null ? null : new Principal(owner.Kind switch
         {
-            var kind = reader.GetString(0) switch
-            {
-                "platform" => PrincipalKind.Platform,
-                "court" => PrincipalKind.Court,
-                _ => PrincipalKind.Admin,
-            };
-            principal = new Principal(kind, reader.GetString(1), reader.GetString(2));
-        }
+            CredentialKind.Platform => PrincipalKind.Platform,
+            CredentialKind.Court => PrincipalKind.Court,
+            _ => PrincipalKind.Admin,
+        }, owner.Id, owner.DisplayName, owner.KeyPrefix);
 
-        cache.Set(cacheKey, principal, principal is null ? UnknownKeyLifetime : KnownKeyLifetime);
+        using var entry = cache.CreateEntry(cacheKey);
+        entry.Value = principal;
+        entry.AbsoluteExpirationRelativeToNow = principal is null ? UnknownKeyLifetime : KnownKeyLifetime;
+        entry.AddExpirationToken(new CancellationChangeToken(current.Token));
         return principal;
+    }
+
+    /// <summary>Drops every cached lookup (a credential changed, or changes may have been missed).</summary>
+    public void Forget()
+    {
+        var previous = Interlocked.Exchange(ref generation, new CancellationTokenSource());
+        previous.Cancel();
+        previous.Dispose();
     }
 }

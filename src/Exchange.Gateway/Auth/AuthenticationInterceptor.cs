@@ -1,4 +1,5 @@
 using Exchange.Gateway.Errors;
+using Exchange.Gateway.Services;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
@@ -15,7 +16,12 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator)
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        await AuthenticateAsync(context);
+        // The one open method of the exchange services: it answers only while the hub has no admin key.
+        if (context.Method != AdminGrpcMethods.Bootstrap)
+        {
+            await AuthenticateAsync(context);
+        }
+
         return await continuation(request, context);
     }
 

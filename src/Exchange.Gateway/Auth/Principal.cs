@@ -19,7 +19,8 @@ public enum PrincipalKind
 }
 
 /// <summary>The authenticated caller of a gRPC call.</summary>
-public sealed record Principal(PrincipalKind Kind, string Id, string DisplayName)
+/// <param name="KeyPrefix">The first characters of the key it presented (audit events name it).</param>
+public sealed record Principal(PrincipalKind Kind, string Id, string DisplayName, string KeyPrefix = "")
 {
     private const string UserStateKey = "exchange.principal";
 
@@ -53,5 +54,14 @@ public sealed record Principal(PrincipalKind Kind, string Id, string DisplayName
         return principal.Kind == PrincipalKind.Court
             ? principal
             : throw GrpcErrors.PermissionDenied("this method is for courts; the credential is a " + principal.Kind.ToString().ToLowerInvariant() + "'s");
+    }
+
+    /// <summary>The calling operator; a platform's or court's credential is refused.</summary>
+    public static Principal RequireAdmin(ServerCallContext context)
+    {
+        var principal = Of(context);
+        return principal.Kind == PrincipalKind.Admin
+            ? principal
+            : throw GrpcErrors.PermissionDenied("this method is for the hub's operators; the credential is a " + principal.Kind.ToString().ToLowerInvariant() + "'s");
     }
 }

@@ -1,3 +1,5 @@
+using Exchange.Abstractions;
+using Exchange.Domain;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Npgsql;
@@ -7,11 +9,12 @@ using Orleans.Runtime.Messaging;
 namespace Exchange.Gateway.Errors;
 
 /// <summary>
-/// Turns failures below the gateway into gRPC statuses a platform can act on: a cluster or database
-/// that cannot be reached is UNAVAILABLE (the client retries the same idempotent request), a call the
-/// caller cancelled is CANCELLED, anything else is INTERNAL and logged — never a bare exception.
+/// Turns failures below the gateway into gRPC statuses that say what happened (docs/ARCHITECTURE.md,
+/// Errors): UNAVAILABLE only when nothing was done (retry as it is); UNKNOWN, reason OUTCOME_UNKNOWN,
+/// when a change was sent and its answer lost (repeat with the same request id); DEADLINE_EXCEEDED
+/// or CANCELLED when the caller gave up; INTERNAL, logged, for anything else — never a bare exception.
 /// </summary>
-public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger, TimeProvider clock) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -26,44 +29,87 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            throw GrpcErrors.Create(StatusCode.Cancelled, "CANCELLED", "the call was cancelled");
+            var changes = Changes(context.Method);
+            if (context.Deadline <= clock.GetUtcNow().UtcDateTime)
+            {
+                throw GrpcErrors.Create(StatusCode.DeadlineExceeded, ErrorReason.DeadlineExceeded, changes
+                    ? "the call's deadline passed before the hub answered; the change may or may not have been made: repeat it with the same request id"
+                    : "the call's deadline passed before the hub answered");
+            }
+
+            throw GrpcErrors.Create(StatusCode.Cancelled, ErrorReason.Cancelled, "the call was cancelled");
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (Classify(ex) is { } failure)
         {
+            if (failure == Failure.OutcomeUnknown && Changes(context.Method))
+            {
+                LogOutcomeUnknown(logger, ex, context.Method);
+                throw GrpcErrors.OutcomeUnknownStatus(
+                    "the hub lost the answer of its store or cluster: the change may or may not have been made; repeat the request with the same request id, which applies it at most once")
+                    .ToRpcException();
+            }
+
             LogUnavailable(logger, ex, context.Method);
-            throw GrpcErrors.Unavailable("the hub's store or cluster is unavailable; retry the same request");
+            throw GrpcErrors.UnavailableStatus("the hub's store or cluster is unavailable and nothing was done; retry the same request").ToRpcException();
         }
         catch (Exception ex)
         {
             LogInternal(logger, ex, context.Method);
-            throw GrpcErrors.Create(StatusCode.Internal, "INTERNAL", "internal error; it has been logged");
+            throw GrpcErrors.Create(StatusCode.Internal, ErrorReason.Internal, "internal error; it has been logged");
         }
     }
 
-    internal static bool IsUnavailable(Exception ex)
+    /// <summary>What a failure says about the call's effect; null when it is not a failure of the store or cluster.</summary>
+    public enum Failure
+    {
+        /// <summary>Nothing was done.</summary>
+        NothingDone,
+
+        /// <summary>A change may have been made.</summary>
+        OutcomeUnknown,
+    }
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> is a failure of the store or cluster, and whether the call may
+    /// have changed something. The grains report theirs as <see cref="BackendFailureException"/>;
+    /// the cluster's own: a response that never came (timeout, or the silo died while it held the
+    /// request) may follow a change, a message that could not be delivered follows none. The
+    /// gateway's own SQL only reads (credentials, read model), so its failures changed nothing.
+    /// </summary>
+    public static Failure? Classify(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
             switch (e)
             {
+                case BackendFailureException backend:
+                    return backend.OutcomeUnknown ? Failure.OutcomeUnknown : Failure.NothingDone;
+                case TimeoutException:
                 case SiloUnavailableException:
+                    return Failure.OutcomeUnknown;
                 case OrleansMessageRejectionException:
                 case ConnectionFailedException:
-                case TimeoutException:
-                case NpgsqlException { IsTransient: true }:
+                case NpgsqlException:
                 case System.Net.Sockets.SocketException:
-                    return true;
-                case PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal)
-                                               || pg.SqlState.StartsWith("57P", StringComparison.Ordinal):
-                    return true;
+                    return Failure.NothingDone;
             }
         }
 
-        return false;
+        return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: backend unavailable")]
+    /// <summary>Whether the method may change an application: all but the reads (Get…, List…).</summary>
+    public static bool Changes(string method)
+    {
+        var name = method[(method.LastIndexOf('/') + 1)..];
+        return !name.StartsWith("Get", StringComparison.Ordinal) && !name.StartsWith("List", StringComparison.Ordinal);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: backend unavailable, nothing was done")]
     private static partial void LogUnavailable(ILogger logger, Exception ex, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: outcome unknown (the answer of the store or cluster was lost)")]
+    private static partial void LogOutcomeUnknown(ILogger logger, Exception ex, string method);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method}: unexpected failure")]
     private static partial void LogInternal(ILogger logger, Exception ex, string method);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Exchange.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -7,19 +8,28 @@ namespace Exchange.Gateway.Errors;
 
 /// <summary>
 /// Builds AIP-193 errors: a google.rpc.Status with an ErrorInfo on every error and a BadRequest
-/// listing every violated field for invalid input.
+/// listing every violated field for invalid input. Reasons are <see cref="ErrorReason"/> members,
+/// so each one is listed in the proto (exchange.v1.ErrorReason).
 /// </summary>
 public static class GrpcErrors
 {
     public const string Domain = "exchange.court.cn";
 
-    public static RpcException Create(StatusCode code, string reason, string message,
+    public static RpcException Create(StatusCode code, ErrorReason reason, string message,
         IReadOnlyDictionary<string, string>? metadata = null, BadRequest? badRequest = null) =>
         ToStatus(code, reason, message, metadata, badRequest).ToRpcException();
 
     /// <summary>The google.rpc.Status of an error (a batch item carries it instead of failing the call).</summary>
-    public static Google.Rpc.Status ToStatus(StatusCode code, string reason, string message,
-        IReadOnlyDictionary<string, string>? metadata = null, BadRequest? badRequest = null)
+    public static Google.Rpc.Status ToStatus(StatusCode code, ErrorReason reason, string message,
+        IReadOnlyDictionary<string, string>? metadata = null, BadRequest? badRequest = null) =>
+        ToStatus(code, ProtoNames.Of(reason), message, metadata, badRequest);
+
+    /// <summary>A refusal of the domain or a grain (its reason made from an <see cref="ErrorReason"/>) as a status.</summary>
+    public static Google.Rpc.Status ToStatus(StatusCode code, RuleRefusal refusal) =>
+        ToStatus(code, refusal.Reason, refusal.Message, refusal.Metadata, null);
+
+    private static Google.Rpc.Status ToStatus(StatusCode code, string reason, string message,
+        IReadOnlyDictionary<string, string>? metadata, BadRequest? badRequest)
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
         if (metadata is not null)
@@ -40,11 +50,11 @@ public static class GrpcErrors
         return status;
     }
 
-    public static RpcException InvalidArgument(IEnumerable<(string Field, string Description)> violations, string reason = "INVALID_ARGUMENT") =>
+    public static RpcException InvalidArgument(IEnumerable<(string Field, string Description)> violations, ErrorReason reason = ErrorReason.InvalidArgument) =>
         InvalidArgumentStatus(violations, reason).ToRpcException();
 
     /// <summary>INVALID_ARGUMENT with a BadRequest listing every violation, as a google.rpc.Status.</summary>
-    public static Google.Rpc.Status InvalidArgumentStatus(IEnumerable<(string Field, string Description)> violations, string reason = "INVALID_ARGUMENT")
+    public static Google.Rpc.Status InvalidArgumentStatus(IEnumerable<(string Field, string Description)> violations, ErrorReason reason = ErrorReason.InvalidArgument)
     {
         var badRequest = new BadRequest();
         foreach (var (field, description) in violations)
@@ -65,14 +75,19 @@ public static class GrpcErrors
     public static RpcException NotFound(string what, string id) => NotFoundStatus(what, id).ToRpcException();
 
     public static Google.Rpc.Status NotFoundStatus(string what, string id) =>
-        ToStatus(StatusCode.NotFound, "NOT_FOUND", $"{what} {id} was not found", new Dictionary<string, string> { ["id"] = id });
+        ToStatus(StatusCode.NotFound, ErrorReason.NotFound, $"{what} {id} was not found", new Dictionary<string, string> { ["id"] = id });
 
     public static RpcException Unauthenticated(string message) =>
-        Create(StatusCode.Unauthenticated, "UNAUTHENTICATED", message);
+        Create(StatusCode.Unauthenticated, ErrorReason.Unauthenticated, message);
 
     public static RpcException PermissionDenied(string message) =>
-        Create(StatusCode.PermissionDenied, "PERMISSION_DENIED", message);
+        Create(StatusCode.PermissionDenied, ErrorReason.PermissionDenied, message);
 
-    public static RpcException Unavailable(string message) =>
-        Create(StatusCode.Unavailable, "BACKEND_UNAVAILABLE", message);
+    /// <summary>UNAVAILABLE: nothing was done; the same request may be sent again as it is.</summary>
+    public static Google.Rpc.Status UnavailableStatus(string message) =>
+        ToStatus(StatusCode.Unavailable, ErrorReason.BackendUnavailable, message);
+
+    /// <summary>UNKNOWN (OUTCOME_UNKNOWN): a change was sent and its answer lost; repeat it with the same request id.</summary>
+    public static Google.Rpc.Status OutcomeUnknownStatus(string message) =>
+        ToStatus(StatusCode.Unknown, ErrorReason.OutcomeUnknown, message);
 }

@@ -38,14 +38,17 @@ internal static class Acts
     }
 
     /// <summary>The error of a failed act as a google.rpc.Status (a batch item carries it instead of failing).</summary>
-    public static Google.Rpc.Status ToStatus(CommandOutcome outcome, string id, bool wrapped = false) => outcome.Kind switch
+    public static Google.Rpc.Status ToStatus(CommandOutcome outcome, string id, bool wrapped = false, string? failure = null) => outcome.Kind switch
     {
         CommandResultKind.Done => new Google.Rpc.Status { Code = (int)StatusCode.OK },
         CommandResultKind.NotFound => GrpcErrors.NotFoundStatus("application", id),
-        CommandResultKind.Refused => GrpcErrors.ToStatus(StatusCode.FailedPrecondition, outcome.Refusal!.Reason, outcome.Refusal.Message, outcome.Refusal.Metadata),
-        CommandResultKind.WrongActor => GrpcErrors.ToStatus(StatusCode.PermissionDenied, outcome.Refusal!.Reason, outcome.Refusal.Message, outcome.Refusal.Metadata),
-        CommandResultKind.Conflict => GrpcErrors.ToStatus(StatusCode.AlreadyExists, outcome.Refusal!.Reason, outcome.Refusal.Message, outcome.Refusal.Metadata),
+        CommandResultKind.Refused => GrpcErrors.ToStatus(StatusCode.FailedPrecondition, outcome.Refusal!),
+        CommandResultKind.WrongActor => GrpcErrors.ToStatus(StatusCode.PermissionDenied, outcome.Refusal!),
+        CommandResultKind.Conflict => GrpcErrors.ToStatus(StatusCode.AlreadyExists, outcome.Refusal!),
         CommandResultKind.Invalid => GrpcErrors.InvalidArgumentStatus(outcome.Violations!.Select(v => (wrapped && CommonFields.Contains(v.Field) ? "act." + v.Field : v.Field, v.Description))),
+        CommandResultKind.Unavailable => GrpcErrors.UnavailableStatus($"application {id}: the hub's store or cluster is unavailable and nothing was done ({failure})"),
+        CommandResultKind.OutcomeUnknown => GrpcErrors.OutcomeUnknownStatus($"application {id}: the answer was lost; it may have been ruled: repeat the batch with the same request id ({failure})"),
+        CommandResultKind.Failed => GrpcErrors.ToStatus(StatusCode.Internal, D.ErrorReason.Internal, $"application {id}: internal error; it has been logged"),
         _ => throw new InvalidOperationException($"unknown command outcome {outcome.Kind}"),
     };
 
@@ -66,6 +69,7 @@ internal static class Acts
                 Sequence = r.Sequence,
                 OccurTime = Timestamp.FromDateTimeOffset(r.OccurredAt),
                 Kind = r.Kind,
+                EventKind = (HistoryEvent.Types.EventKind)D.ProtoNames.Parse<D.HistoryEventKind>(r.Kind),
                 Actor = new V1.Actor { Kind = (V1.Actor.Types.Kind)r.ActorKind, Id = r.ActorId, Name = r.ActorName ?? "" },
                 Reason = r.Reason ?? "",
                 StatusAfter = (ApplicationStatus)r.StatusAfter,

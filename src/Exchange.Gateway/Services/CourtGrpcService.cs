@@ -192,7 +192,7 @@ public sealed class CourtGrpcService(
         var results = await cluster.GetGrain<IBatchRulingGrain>($"{court.Id}/{request.RequestId}")
             .RuleAsync(actor, fingerprint, template, [.. parsed.OfType<string>()], BatchParallelism)
             .WaitAsync(context.CancellationToken)
-            ?? throw GrpcErrors.Create(StatusCode.AlreadyExists, "REQUEST_ID_REUSED",
+            ?? throw GrpcErrors.Create(StatusCode.AlreadyExists, D.ErrorReason.RequestIdReused,
                 $"request id '{request.RequestId}' was already used for a different batch",
                 new Dictionary<string, string> { ["request_id"] = request.RequestId });
 
@@ -215,7 +215,7 @@ public sealed class CourtGrpcService(
             response.Results.Add(new BatchRuleResult
             {
                 ApplicationId = request.ApplicationIds[i],
-                Status = Acts.ToStatus(outcome, id),
+                Status = Acts.ToStatus(outcome, id, failure: item.Failure),
                 ApplicationStatus = (ApplicationStatus)item.Status,
                 Version = item.Version,
             });

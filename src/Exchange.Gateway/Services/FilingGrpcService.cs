@@ -8,7 +8,6 @@ using Exchange.Gateway.ReadModel;
 using Exchange.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using UUIDNext;
 using D = Exchange.Domain;
 
 namespace Exchange.Gateway.Services;
@@ -39,7 +38,7 @@ public sealed class FilingGrpcService(
         }
 
         // A new id for a new application; a repeated submission is answered with the original receipt.
-        var applicationId = Uuid.NewDatabaseFriendly(Database.PostgreSql).ToString();
+        var applicationId = Guid.CreateVersion7().ToString();
         var outcome = await cluster.GetGrain<IApplicationGrain>(applicationId).SubmitAsync(platform.Id, draft)
             .WaitAsync(context.CancellationToken);
         return outcome.Kind switch
@@ -47,7 +46,7 @@ public sealed class FilingGrpcService(
             SubmitResultKind.Created or SubmitResultKind.Duplicate => ApplicationMapper.ToProto(outcome.Receipt!),
             SubmitResultKind.Invalid => throw Invalid(outcome.Violations!),
             SubmitResultKind.Refused => throw Refused(outcome.Refusal!),
-            SubmitResultKind.Conflict => throw GrpcErrors.Create(StatusCode.AlreadyExists, "DUPLICATE_CASE_ID_DIFFERENT_PAYLOAD",
+            SubmitResultKind.Conflict => throw GrpcErrors.Create(StatusCode.AlreadyExists, D.ErrorReason.DuplicateCaseIdDifferentPayload,
                 $"platform case id '{request.PlatformCaseId}' was already filed as {outcome.ExistingApplicationId} with a different payload",
                 new Dictionary<string, string> { ["application_id"] = outcome.ExistingApplicationId! }),
             _ => throw new InvalidOperationException($"unknown submit outcome {outcome.Kind}"),
@@ -120,7 +119,7 @@ public sealed class FilingGrpcService(
     {
         var platform = Principal.RequirePlatform(context);
         var id = Acts.ParseApplicationId(request.ApplicationId);
-        return Acts.PerformAsync(cluster, id, platform.ToActor(), new D.ActRequest { Act = D.Act.RequestWithdrawal, Reason = request.Reason }, context);
+        return Acts.PerformAsync(cluster, id, platform.ToActor(), new D.ActRequest { Act = D.Act.RequestWithdrawal, RequestId = request.RequestId, Reason = request.Reason }, context);
     }
 
     public override Task<Application> SubmitCorrection(SubmitCorrectionRequest request, ServerCallContext context) =>
@@ -184,13 +183,13 @@ public sealed class FilingGrpcService(
     {
         if (violations.Count > 0)
         {
-            throw Invalid(violations, "INVALID_ARGUMENT");
+            throw Invalid(violations, D.ErrorReason.InvalidArgument);
         }
     }
 
-    private static RpcException Invalid(IEnumerable<D.FieldViolation> violations, string reason = "INVALID_APPLICATION") =>
+    private static RpcException Invalid(IEnumerable<D.FieldViolation> violations, D.ErrorReason reason = D.ErrorReason.InvalidApplication) =>
         GrpcErrors.InvalidArgument(violations.Select(v => (v.Field, v.Description)), reason);
 
     private static RpcException Refused(D.RuleRefusal refusal) =>
-        GrpcErrors.Create(StatusCode.FailedPrecondition, refusal.Reason, refusal.Message, refusal.Metadata);
+        GrpcErrors.ToStatus(StatusCode.FailedPrecondition, refusal).ToRpcException();
 }

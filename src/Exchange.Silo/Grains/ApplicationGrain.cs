@@ -98,7 +98,7 @@ public sealed partial class ApplicationGrain(
             CourtName = court.Name,
             Warnings = [.. outcome.Warnings],
             Deadlines = [.. Deadlines.Running(new DeadlineFacts(draft.Type, ApplicationStatus.Received, now, null, null, false, null, 0), calendar)],
-            LastEvent = new ApplicationEvent(NextSequence(), "SUBMITTED", now, actor, null, ApplicationStatus.Received,
+            LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.Submitted), now, actor, null, ApplicationStatus.Received,
                 new Dictionary<string, string> { ["payload_sha256"] = payloadSha256, ["court_code"] = draft.CourtCode }),
         };
 
@@ -127,11 +127,16 @@ public sealed partial class ApplicationGrain(
                 ?? throw new InvalidOperationException("the write found the idempotency key taken, but no application holds it");
             return await GrainFactory.GetGrain<IApplicationGrain>(holder.ToString()).ResolveDuplicateAsync(platformId, payloadSha256);
         }
-        catch
+        catch (Exception ex)
         {
             // Durability unknown: drop this activation so that the next call reads what is stored.
             Forget();
             DeactivateOnIdle();
+            if (BackendFailures.IsBackend(ex))
+            {
+                throw BackendFailures.OfWrite(ex);
+            }
+
             throw;
         }
     }
@@ -207,8 +212,8 @@ public sealed partial class ApplicationGrain(
         {
             return appliedAct == request.Act
                 ? new CommandOutcome(CommandResultKind.Done, ToView())
-                : new CommandOutcome(CommandResultKind.Conflict, ToView(), Refusal: new RuleRefusal("REQUEST_ID_REUSED",
-                    $"request id '{requestId}' was already used on this application for another act ({ActRules.EventKindOf(appliedAct)})",
+                : new CommandOutcome(CommandResultKind.Conflict, ToView(), Refusal: RuleRefusal.Because(ErrorReason.RequestIdReused,
+                    $"request id '{requestId}' was already used on this application for another act ({ProtoNames.Of(ActRules.EventKindOf(appliedAct))})",
                     new Dictionary<string, string> { ["request_id"] = requestId }));
         }
 
@@ -235,23 +240,23 @@ public sealed partial class ApplicationGrain(
         var decision = Lifecycle.Apply(draft.Type, s.Status, request.Act, caller.Kind, lastPartySigned);
         if (decision.RefusalKind == TransitionRefusalKind.WrongActor)
         {
-            return new CommandOutcome(CommandResultKind.WrongActor, Refusal: new RuleRefusal("WRONG_ACTOR", decision.Refusal!, StatusMetadata()));
+            return new CommandOutcome(CommandResultKind.WrongActor, Refusal: RuleRefusal.Because(ErrorReason.WrongActor, decision.Refusal!, StatusMetadata()));
         }
 
         if (!decision.IsAllowed)
         {
-            var code = request.Act == Act.RequestWithdrawal && Lifecycle.IsFinal(s.Status) ? "APPLICATION_FINAL" : "TRANSITION_NOT_ALLOWED";
+            var code = request.Act == Act.RequestWithdrawal && Lifecycle.IsFinal(s.Status) ? ErrorReason.ApplicationFinal : ErrorReason.TransitionNotAllowed;
             return Refuse(code, decision.Refusal!);
         }
 
         if (request.Act == Act.PermitWithdrawal && s.WithdrawalRequestedAt is null)
         {
-            return Refuse("WITHDRAWAL_NOT_REQUESTED", $"the parties have not asked to withdraw (status {ProtoNames.Of(s.Status)}); the platform reports their request with WithdrawApplication");
+            return Refuse(ErrorReason.WithdrawalNotRequested, $"the parties have not asked to withdraw (status {ProtoNames.Of(s.Status)}); the platform reports their request with WithdrawApplication");
         }
 
         if (request.Act == Act.ExtendReview && s.ReviewExtended)
         {
-            return Refuse("REVIEW_ALREADY_EXTENDED", "the review period was already extended once (Prov2011 art 5 allows 10 more days)");
+            return Refuse(ErrorReason.ReviewAlreadyExtended, "the review period was already extended once (Prov2011 art 5 allows 10 more days)");
         }
 
         if (request.Attachments.Any(a => a.Content is { Length: > 0 }))
@@ -261,21 +266,30 @@ public sealed partial class ApplicationGrain(
 
         var details = Apply(s, request, decision.Status, now);
         details = WithRequestId(details, request.RequestId);
-        s.LastEvent = new ApplicationEvent(NextSequence(), ActRules.EventKindOf(request.Act), now, caller, NullIfEmpty(request.Reason), s.Status, details);
+        s.LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(ActRules.EventKindOf(request.Act)), now, caller, NullIfEmpty(request.Reason), s.Status, details);
         var numbered = s.CaseYear is not null && s.CaseSequence is null;
         await WriteChangeAsync();
         if (numbered)
         {
             // The statement took the case number: read it back so that this activation holds it too.
             Forget();
-            await EnsureLoadedAsync();
+            try
+            {
+                await EnsureLoadedAsync();
+            }
+            catch (Exception ex) when (BackendFailures.IsBackend(ex))
+            {
+                // The act is done but its answer cannot be built: to the caller, as a lost answer.
+                DeactivateOnIdle();
+                throw new BackendFailureException(true, "the act was recorded but reading it back failed: " + ex.Message);
+            }
         }
 
         return new CommandOutcome(CommandResultKind.Done, ToView());
 
         // A refusal carries the unchanged application: a batch reports its status beside the error.
-        CommandOutcome Refuse(string code, string message) =>
-            new(CommandResultKind.Refused, ToView(), Refusal: new RuleRefusal(code, message, StatusMetadata()));
+        CommandOutcome Refuse(ErrorReason code, string message) =>
+            new(CommandResultKind.Refused, ToView(), Refusal: RuleRefusal.Because(code, message, StatusMetadata()));
     }
 
     public async Task CheckDeadlinesAsync()
@@ -301,7 +315,7 @@ public sealed partial class ApplicationGrain(
         {
             // The hub flags; the court decides (DOMAIN.md §2). One event per deadline.
             s.OverdueFlags = s.OverdueFlags.Add(new OverdueFlag(deadline.Kind, deadline.ClosesAt, now));
-            s.LastEvent = new ApplicationEvent(NextSequence(), "OVERDUE", now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
+            s.LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.Overdue), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
                 new Dictionary<string, string>
                 {
                     ["deadline_kind"] = ProtoNames.Of(deadline.Kind),
@@ -481,11 +495,16 @@ public sealed partial class ApplicationGrain(
             await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
             Current.LastEvent = null;
         }
-        catch
+        catch (Exception ex)
         {
             // The write may or may not have committed: re-read from storage on the next call.
             Forget();
             DeactivateOnIdle();
+            if (BackendFailures.IsBackend(ex))
+            {
+                throw BackendFailures.OfWrite(ex);
+            }
+
             throw;
         }
     }

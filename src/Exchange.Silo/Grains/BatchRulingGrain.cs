@@ -1,6 +1,7 @@
 using Exchange.Abstractions;
 using Exchange.Domain;
 using Exchange.Silo.Storage;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace Exchange.Silo.Grains;
@@ -9,10 +10,12 @@ namespace Exchange.Silo.Grains;
 /// One court's batch ruling under one request id. Items are ruled by their own application grains
 /// (no all-or-nothing); each item carries the batch's request id, so an item ruled before a crash
 /// answers a retry with its result instead of being ruled twice. The finished results are stored,
-/// so the same request again answers with exactly them.
+/// so the same request again answers with exactly them — unless an item failed below its grain:
+/// then nothing is stored, and the same request again rules every item again (at most once each).
 /// </summary>
-public sealed class BatchRulingGrain(
-    [FromKeyedServices(ExchangeStorage.ProviderName)] IGrainStorage storage) : Grain, IBatchRulingGrain
+public sealed partial class BatchRulingGrain(
+    [FromKeyedServices(ExchangeStorage.ProviderName)] IGrainStorage storage,
+    ILogger<BatchRulingGrain> logger) : Grain, IBatchRulingGrain
 {
     private const string StateName = "batch";
     private readonly GrainState<BatchRulingState> state = new(new BatchRulingState());
@@ -49,18 +52,50 @@ public sealed class BatchRulingGrain(
             }
         }));
 
+        if (results.Any(r => r.Kind >= CommandResultKind.Unavailable))
+        {
+            // Not an answer to keep: a retry under the same request id must rule these items again.
+            return results;
+        }
+
         stored.RequestSha256 = requestSha256;
         stored.Results = [.. results];
-        await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
+        try
+        {
+            await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
+        }
+        catch (Exception ex) when (BackendFailures.IsBackend(ex))
+        {
+            // The items are ruled; only their answer is lost. A retry rules none twice.
+            stored.RequestSha256 = "";
+            stored.Results = [];
+            throw new BackendFailureException(true, "the batch was ruled but its results could not be stored: " + ex.Message);
+        }
+
         return stored.Results;
     }
 
     private async Task<BatchItemResult> RuleOneAsync(Actor court, ActRequest template, string id)
     {
-        var outcome = await GrainFactory.GetGrain<IApplicationGrain>(id).ActAsync(court, template);
-        return new BatchItemResult(id, outcome.Kind, outcome.Application?.Status ?? ApplicationStatus.Unspecified,
-            outcome.Application?.Version ?? 0, outcome.Refusal, outcome.Violations);
+        try
+        {
+            var outcome = await GrainFactory.GetGrain<IApplicationGrain>(id).ActAsync(court, template);
+            return new BatchItemResult(id, outcome.Kind, outcome.Application?.Status ?? ApplicationStatus.Unspecified,
+                outcome.Application?.Version ?? 0, outcome.Refusal, outcome.Violations);
+        }
+        catch (Exception ex)
+        {
+            // One item's failure is that item's answer, not the batch's.
+            LogItemFailed(logger, ex, id);
+            var kind = !BackendFailures.IsBackend(ex) ? CommandResultKind.Failed
+                : BackendFailures.MayHaveCommitted(ex) ? CommandResultKind.OutcomeUnknown
+                : CommandResultKind.Unavailable;
+            return new BatchItemResult(id, kind, ApplicationStatus.Unspecified, 0) { Failure = ex.Message };
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch item {ApplicationId} failed")]
+    private static partial void LogItemFailed(ILogger logger, Exception exception, string applicationId);
 }
 
 /// <summary>The stored results of a batch ruling.</summary>

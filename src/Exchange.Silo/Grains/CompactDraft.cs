@@ -44,9 +44,6 @@ public sealed class CompactDraft
     /// <summary>The number of parties (<see cref="ApplicationDraft.Parties"/>): acts name a party by its index.</summary>
     public int PartyCount { get; }
 
-    /// <summary>The bytes this draft holds in memory.</summary>
-    public int CompressedLength => deflated?.Length ?? 0;
-
     /// <summary>
     /// Whether the draft itself is held, or only the facts above (<see cref="WithoutContent"/>):
     /// such a draft can be neither decoded nor stored.

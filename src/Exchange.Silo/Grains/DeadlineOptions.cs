@@ -13,4 +13,10 @@ public sealed class DeadlineOptions
 
     /// <summary>How many due applications one query fetches; a tick repeats it until fewer come back.</summary>
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// The longest wait before an application whose check keeps failing is tried again (the wait
+    /// starts at <see cref="CheckPeriod"/> and doubles with each failure).
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 }

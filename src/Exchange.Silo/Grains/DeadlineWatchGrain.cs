@@ -1,7 +1,7 @@
 using Exchange.Abstractions;
+using Exchange.Storage.Deadlines;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Exchange.Silo.Grains;
 
@@ -10,10 +10,12 @@ namespace Exchange.Silo.Grains;
 /// judicial confirmation's acceptance deadline starts at submission, and registering a reminder
 /// there would add a second commit to every submission (docs/ARCHITECTURE.md). Instead every
 /// application's next unflagged deadline is in the read model (watch_at, written by the same
-/// statement as its state), and this grain's reminder polls it.
+/// statement as its state), and this grain's reminder polls it. An application whose check fails
+/// backs off (<see cref="StuckDeadlineChecks"/>) instead of being fetched first on every tick.
 /// </summary>
 public sealed partial class DeadlineWatchGrain(
-    NpgsqlDataSource dataSource,
+    DueDeadlines dueDeadlines,
+    StuckDeadlineChecks stuck,
     TimeProvider clock,
     IOptions<DeadlineOptions> options,
     ILogger<DeadlineWatchGrain> logger) : Grain, IDeadlineWatchGrain, IRemindable
@@ -21,6 +23,8 @@ public sealed partial class DeadlineWatchGrain(
     private const string ReminderName = "deadline-watch";
     private const int Parallelism = 16;
     private const int MaxRoundsPerTick = 10;
+
+    private int reportedStuck;
 
     public async Task StartAsync()
     {
@@ -35,10 +39,13 @@ public sealed partial class DeadlineWatchGrain(
     {
         var total = 0;
         var batchSize = options.Value.BatchSize;
-        // Bounded: applications whose check keeps failing stay due, and must not hold the tick forever.
+        var seen = new HashSet<Guid>();
+        var drained = false;
+        // Bounded: a tick must end even when applications keep coming due.
         for (var round = 0; round < MaxRoundsPerTick; round++)
         {
-            var due = await DueAsync(clock.GetUtcNow(), batchSize);
+            var now = clock.GetUtcNow();
+            var due = await dueDeadlines.FindAsync(now, batchSize, [.. stuck.Waiting(now).Concat(seen)]);
             using var gate = new SemaphoreSlim(Parallelism);
             await Task.WhenAll(due.Select(async id =>
             {
@@ -46,43 +53,48 @@ public sealed partial class DeadlineWatchGrain(
                 try
                 {
                     await GrainFactory.GetGrain<IApplicationGrain>(id.ToString()).CheckDeadlinesAsync();
+                    stuck.Succeeded(id);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    // The next tick asks again: its watch_at has not moved.
-                    LogCheckFailed(logger, ex, id);
+                    LogCheckFailed(logger, ex, id, stuck.Failed(id, clock.GetUtcNow()));
                 }
                 finally
                 {
                     gate.Release();
                 }
             }));
+            seen.UnionWith(due);
             total += due.Count;
             if (due.Count < batchSize)
             {
+                drained = true;
                 break;
             }
         }
 
+        if (drained)
+        {
+            stuck.Settle(seen, clock.GetUtcNow());
+        }
+
+        ReportStuck();
         return total;
     }
 
-    private async Task<List<Guid>> DueAsync(DateTimeOffset now, int limit)
+    private void ReportStuck()
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT application_id FROM exchange_applications WHERE watch_at <= $1 ORDER BY watch_at LIMIT $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = now });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var ids = new List<Guid>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var count = stuck.Count;
+        if (count != reportedStuck)
         {
-            ids.Add(reader.GetGuid(0));
+            LogStuckChanged(logger, count, reportedStuck);
+            reportedStuck = count;
         }
-
-        return ids;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline check of application {ApplicationId} failed; retried on the next tick")]
-    private static partial void LogCheckFailed(ILogger logger, Exception exception, Guid applicationId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline check of application {ApplicationId} failed; tried again at {RetryAt:O}")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception, Guid applicationId, DateTimeOffset retryAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline watch: {Count} application(s) stuck (their deadline check keeps failing; was {Previous})")]
+    private static partial void LogStuckChanged(ILogger logger, int count, int previous);
 }

@@ -99,7 +99,7 @@ public sealed class FilingWindowTests
         var outcome = ValidDrafts.Validate(draft);
 
         Assert.Empty(outcome.Violations);
-        Assert.Equal(RefusalReasons.FilingWindowExpired, outcome.Refusal!.Reason);
+        Assert.Equal(ProtoNames.Of(ErrorReason.FilingWindowExpired), outcome.Refusal!.Reason);
         Assert.Equal("2026-02-04", outcome.Refusal.Metadata["deadline"]);
         Assert.Equal(new DateOnly(2026, 2, 4), outcome.FilingDeadline!.Day);
     }
@@ -111,7 +111,7 @@ public sealed class FilingWindowTests
         var closes = ValidDrafts.Validate(draft).FilingDeadline!.ClosesAt;
 
         Assert.True(ValidDrafts.Validate(draft, closes.AddMinutes(-1)).IsAccepted);
-        Assert.Equal(RefusalReasons.FilingWindowExpired, ValidDrafts.Validate(draft, closes).Refusal!.Reason);
+        Assert.Equal(ProtoNames.Of(ErrorReason.FilingWindowExpired), ValidDrafts.Validate(draft, closes).Refusal!.Reason);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class FilingWindowTests
         var outcome = ValidDrafts.Validate(draft, CstTime(2027, 1, 20));
 
         Assert.True(outcome.IsAccepted);
-        Assert.Equal(WarningCodes.FilingDeadlineProvisional, Assert.Single(outcome.Warnings).Code);
+        Assert.Equal(ProtoNames.Of(WarningCode.FilingDeadlineProvisional), Assert.Single(outcome.Warnings).Code);
     }
 
     [Fact]

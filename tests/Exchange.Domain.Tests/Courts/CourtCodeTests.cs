@@ -7,6 +7,8 @@ public sealed class CourtCodeTests
     [InlineData("新0102", CourtLevel.Basic)]
     [InlineData("京0105", CourtLevel.Basic)]
     [InlineData("琼02", CourtLevel.Intermediate)]
+    [InlineData("兵01", CourtLevel.Intermediate)]
+    [InlineData("兵0101", CourtLevel.Basic)]
     public void CourtCode_ProvinceAbbreviationAndTwoOrFourDigits_IsWellFormed(string code, CourtLevel level) =>
         Assert.Equal(level, CourtCode.LevelOf(code));
 
@@ -25,8 +27,11 @@ public sealed class CourtCodeTests
     }
 
     [Fact]
-    public void CourtCode_ProvinceAbbreviations_AreTheThirtyOneMainlandProvinces() =>
-        Assert.Equal(31, CourtCode.ProvinceAbbreviations.Distinct().Count());
+    public void CourtCode_Prefixes_AreTheThirtyOneMainlandProvincesAndTheCorps()
+    {
+        Assert.Equal(32, CourtCode.ProvinceAbbreviations.Distinct().Count());
+        Assert.Contains('兵', CourtCode.ProvinceAbbreviations);
+    }
 
     [Fact]
     public void CourtCode_WellFormedButUnregistered_IsAViolation()

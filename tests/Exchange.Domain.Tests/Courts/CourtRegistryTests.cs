@@ -63,7 +63,7 @@ public sealed class CourtRegistryTests
         var outcome = ValidDrafts.Validate(draft);
 
         Assert.Empty(outcome.Violations);
-        Assert.Equal(RefusalReasons.CourtDoesNotAcceptType, outcome.Refusal!.Reason);
+        Assert.Equal(ProtoNames.Of(ErrorReason.CourtDoesNotAcceptType), outcome.Refusal!.Reason);
         Assert.Equal("新01", outcome.Refusal.Metadata["court_code"]);
         Assert.Equal("MEDIATION_DOCUMENT", outcome.Refusal.Metadata["application_type"]);
     }

@@ -81,7 +81,7 @@ public sealed class ApplicationValidatorTests
     public void Validate_CourtRefusal_ComesBeforeDisputeAndWindowRefusals()
     {
         var draft = ValidDrafts.MediationDocument().WithAgreement(a => a with { DisputeType = DisputeType.MarriageStatus }) with { CourtCode = "新01" };
-        Assert.Equal(RefusalReasons.CourtDoesNotAcceptType, ValidDrafts.Validate(draft).Refusal!.Reason);
+        Assert.Equal(ProtoNames.Of(ErrorReason.CourtDoesNotAcceptType), ValidDrafts.Validate(draft).Refusal!.Reason);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ApplicationValidatorTests
             SignedDate = new DateOnly(2026, 1, 5),
             EffectiveTime = new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.FromHours(8)),
         });
-        Assert.Equal(RefusalReasons.DisputeTypeExcluded, ValidDrafts.Validate(draft).Refusal!.Reason);
+        Assert.Equal(ProtoNames.Of(ErrorReason.DisputeTypeExcluded), ValidDrafts.Validate(draft).Refusal!.Reason);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class DisputeExclusionTests
 
         var refusal = ValidDrafts.Validate(draft).Refusal;
 
-        Assert.Equal(RefusalReasons.DisputeTypeExcluded, refusal!.Reason);
+        Assert.Equal(ProtoNames.Of(ErrorReason.DisputeTypeExcluded), refusal!.Reason);
         Assert.Equal(protoName, refusal.Metadata["dispute_type"]);
         Assert.Contains("Interp art 355", refusal.Message, StringComparison.Ordinal);
     }
@@ -27,7 +27,7 @@ public sealed class DisputeExclusionTests
     public void MediationDocument_OnPersonalStatus_IsRefusedPerInterpArt143(DisputeType dispute)
     {
         var draft = ValidDrafts.MediationDocument().WithAgreement(a => a with { DisputeType = dispute });
-        Assert.Equal(RefusalReasons.DisputeTypeExcluded, ValidDrafts.Validate(draft).Refusal!.Reason);
+        Assert.Equal(ProtoNames.Of(ErrorReason.DisputeTypeExcluded), ValidDrafts.Validate(draft).Refusal!.Reason);
     }
 
     [Theory]

@@ -49,7 +49,7 @@ public sealed class UnifiedSocialCreditCodeTests
 
         Assert.True(outcome.IsAccepted);
         var warning = Assert.Single(outcome.Warnings);
-        Assert.Equal(WarningCodes.CreditCodeChecksum, warning.Code);
+        Assert.Equal(ProtoNames.Of(WarningCode.CreditCodeChecksum), warning.Code);
         Assert.Equal("judicial_confirmation.applicants[1].organization.unified_social_credit_code", warning.Field);
     }
 

@@ -106,6 +106,42 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
     }
 
     [Fact]
+    public async Task BatchConfirm_OneItemThrows_TheOthersAreRuled_ThatItemAnswersItsOwnError_AndARetryRulesItWithoutRulingTheOthersTwice()
+    {
+        var ids = await UnderReviewAsync(3);
+        // Another writer changed the middle one behind its grain's back (state, read model and an
+        // event, as a write does): the grain's write fails with an exception (the etag check), which
+        // once failed the whole batch.
+        Assert.Equal(4, await hub.Database.ScalarAsync("""
+            WITH a AS (UPDATE exchange_applications SET version = version + 1 WHERE application_id = $1::uuid),
+                 e AS (INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, actor_name, reason, status_after, details)
+                       SELECT application_id, 4, occurred_at, kind, actor_kind, actor_id, actor_name, reason, status_after, details
+                       FROM exchange_events WHERE application_id = $1::uuid AND seq = 3)
+            UPDATE orleans_storage SET version = version + 1 WHERE grain_id_ext = $1 RETURNING version
+            """, ids[1]));
+        var request = new BatchRuleRequest { RequestId = CourtFlow.NewRequestId("throws"), Ruling = BatchRuling.Confirm, ApplicationIds = { ids } };
+
+        var response = await RuleAsync(request);
+
+        Assert.Equal(2, response.Succeeded);
+        Assert.Equal(1, response.Failed);
+        AssertItem(response.Results[0], ids[0], Code.Ok, ApplicationStatus.Confirmed, 4);
+        AssertItem(response.Results[1], ids[1], Code.Internal, ApplicationStatus.Unspecified, 0, "INTERNAL");
+        AssertItem(response.Results[2], ids[2], Code.Ok, ApplicationStatus.Confirmed, 4);
+
+        // A result with a failed item is not kept: the same request rules that item now (its grain
+        // reads the stored state afresh), and the others answer from their recorded request id.
+        var retried = await RuleAsync(request);
+
+        Assert.Equal(3, retried.Succeeded);
+        AssertItem(retried.Results[0], ids[0], Code.Ok, ApplicationStatus.Confirmed, 4);
+        AssertItem(retried.Results[1], ids[1], Code.Ok, ApplicationStatus.Confirmed, 5);
+        AssertItem(retried.Results[2], ids[2], Code.Ok, ApplicationStatus.Confirmed, 4);
+        Assert.Equal(4 + 4, await EventsOfAsync([ids[0], ids[2]]));
+        Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
+    }
+
+    [Fact]
     public async Task BatchConfirm_MixedBatch_ConfirmsExactlyTheValidOnes_EachOtherItemWithItsOwnError_AndARetryReturnsTheFirstResults()
     {
         var valid = await UnderReviewAsync(3);

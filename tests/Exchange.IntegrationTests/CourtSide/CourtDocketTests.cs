@@ -67,10 +67,10 @@ public sealed class CourtDocketTests(CourtHubFixture hub)
             await flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.Confirmed),
             await flow.WalkAsync(ApplicationType.MediationDocument, ApplicationStatus.Received),
         };
-        await Task.Delay(50);
-        var middle = DateTimeOffset.UtcNow;
-        await Task.Delay(50);
         var corrected = await flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.Received);
+        // The second group starts with this one: received_after is inclusive, received_before exclusive,
+        // so its own receipt time splits the two groups (no sleep needed: the calls are sequential).
+        var middle = corrected.Receipt.ReceivedTime.ToDateTimeOffset();
         await flow.RequestCorrectionAsync(corrected.Receipt.ApplicationId, limitDays: 1);
         var second = new List<Application>
         {

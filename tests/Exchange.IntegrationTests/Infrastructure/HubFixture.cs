@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Exchange.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Npgsql;
 
 namespace Exchange.IntegrationTests.Infrastructure;
 
@@ -13,13 +10,14 @@ namespace Exchange.IntegrationTests.Infrastructure;
 /// </summary>
 public class HubFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     public TestDatabase Database { get; private set; } = null!;
 
+    /// <summary>The silo process; with <see cref="CoHosted"/>, the host process that runs silo and gateway.</summary>
     public HubProcess Silo { get; private set; } = null!;
 
-    /// <summary>The gateway process; null when the gateway is co-hosted in the silo.</summary>
+    /// <summary>The gateway process; null when the gateway is co-hosted with the silo (Exchange.Host).</summary>
     public HubProcess? Gateway { get; private set; }
 
     public GrpcChannel Channel { get; private set; } = null!;
@@ -29,6 +27,9 @@ public class HubFixture : IAsyncLifetime
     public string PlatformBKey { get; private set; } = "";
 
     public string CourtKey { get; private set; } = "";
+
+    /// <summary>The admin key the fixture bootstrapped.</summary>
+    public string AdminKey { get; private set; } = "";
 
     public const string PlatformA = "platform-a";
     public const string PlatformB = "platform-b";
@@ -40,7 +41,7 @@ public class HubFixture : IAsyncLifetime
 
     public int GatewayPort { get; } = HubProcess.FreePort();
 
-    private readonly string clusterId = "it-" + Guid.NewGuid().ToString("N")[..8];
+    public string ClusterId { get; } = "it-" + Guid.NewGuid().ToString("N")[..8];
 
     protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
@@ -49,21 +50,39 @@ public class HubFixture : IAsyncLifetime
         Database = await CreateDatabaseAsync();
         await StartSiloAsync();
         await StartGatewayAsync();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GatewayPort}");
+        Channel = GrpcChannel.ForAddress($"http://{GatewayAddress}:{GatewayPort}");
+        AdminKey = await BootstrapAsync();
         PlatformAKey = await RegisterAsync("platform", PlatformA, "Platform A");
         PlatformBKey = await RegisterAsync("platform", PlatformB, "Platform B");
         CourtKey = await RegisterAsync("court", Court, "天山区人民法院 立案庭");
     }
 
-    /// <summary>True: the gateway runs inside the silo process (Exchange:CoHostGateway) instead of its own.</summary>
+    /// <summary>True: silo and gateway run in one process (Exchange.Host) instead of two.</summary>
     protected virtual bool CoHosted => false;
 
+    /// <summary>The address the gRPC gateway listens on (Exchange:ListenAddress).</summary>
+    protected virtual string GatewayAddress => "127.0.0.1";
+
     public async Task StartSiloAsync()
+    {
+        var environment = SiloEnvironment();
+        if (CoHosted)
+        {
+            environment["Exchange__Port"] = GatewayPort.ToString();
+        }
+
+        Silo = CoHosted
+            ? await HubProcess.StartAsync("Exchange.Host", environment, "Exchange gateway ready", StartTimeout)
+            : await HubProcess.StartAsync("Exchange.Silo", environment, "Exchange silo ready", StartTimeout);
+    }
+
+    /// <summary>The settings of a silo of this hub's cluster.</summary>
+    public Dictionary<string, string> SiloEnvironment()
     {
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Exchange"] = Database.ConnectionString,
-            ["Exchange__ClusterId"] = clusterId,
+            ["Exchange__ClusterId"] = ClusterId,
             ["Exchange__SiloPort"] = SiloPort.ToString(),
             ["Exchange__GatewayPort"] = SiloGatewayPort.ToString(),
         };
@@ -72,13 +91,7 @@ public class HubFixture : IAsyncLifetime
             environment[key] = value;
         }
 
-        if (CoHosted)
-        {
-            environment["Exchange__CoHostGateway"] = "true";
-            environment["Exchange__Port"] = GatewayPort.ToString();
-        }
-
-        Silo = await HubProcess.StartAsync("Exchange.Silo", environment, CoHosted ? "Exchange gateway ready" : "Exchange silo ready", StartTimeout);
+        return environment;
     }
 
     public async Task StartGatewayAsync()
@@ -91,13 +104,15 @@ public class HubFixture : IAsyncLifetime
         Gateway = await StartGatewayProcessAsync();
     }
 
-    private async Task<HubProcess> StartGatewayProcessAsync()
+    /// <summary>A gateway process of this hub's cluster on <paramref name="port"/> (default: <see cref="GatewayPort"/>).</summary>
+    public async Task<HubProcess> StartGatewayProcessAsync(int? port = null)
     {
         var environment = new Dictionary<string, string>(ExtraEnvironment)
         {
             ["ConnectionStrings__Exchange"] = Database.ConnectionString,
-            ["Exchange__ClusterId"] = clusterId,
-            ["Exchange__Port"] = GatewayPort.ToString(),
+            ["Exchange__ClusterId"] = ClusterId,
+            ["Exchange__Port"] = (port ?? GatewayPort).ToString(),
+            ["Exchange__ListenAddress"] = GatewayAddress,
         };
         return await HubProcess.StartAsync("Exchange.Gateway", environment, "Exchange gateway ready", StartTimeout);
     }
@@ -105,29 +120,35 @@ public class HubFixture : IAsyncLifetime
     /// <summary>Settings given to both silo and gateway processes (e.g. a shifted clock for deadline tests).</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = new Dictionary<string, string>();
 
-    /// <summary>Registers a principal the way the CLI's admin commands do, and returns its new key.</summary>
+    /// <summary>
+    /// Registers a principal through the AdminService, as the CLI's admin commands do, and returns
+    /// its new key: a platform (another key when it is registered already) or a court.
+    /// </summary>
     public async Task<string> RegisterAsync(string kind, string id, string name)
     {
-        var key = "exk_test_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        if (kind == "platform")
+        if (kind != "platform")
         {
-            await using var platform = Database.DataSource.CreateCommand(
-                "INSERT INTO exchange_platforms (platform_id, display_name) VALUES ($1, $2) ON CONFLICT DO NOTHING");
-            platform.Parameters.Add(new NpgsqlParameter { Value = id });
-            platform.Parameters.Add(new NpgsqlParameter { Value = name });
-            await platform.ExecuteNonQueryAsync();
+            return (await Admin.RegisterCourtAsync(new RegisterCourtRequest { CourtCode = id, DisplayName = name }, AsAdmin)).ApiKey;
         }
 
-        await using var credential = Database.DataSource.CreateCommand(
-            "INSERT INTO exchange_credentials (key_hash, key_prefix, principal_kind, principal_id, display_name) VALUES ($1, $2, $3, $4, $5)");
-        credential.Parameters.Add(new NpgsqlParameter { Value = SHA256.HashData(Encoding.UTF8.GetBytes(key)) });
-        credential.Parameters.Add(new NpgsqlParameter { Value = key[..12] });
-        credential.Parameters.Add(new NpgsqlParameter { Value = kind });
-        credential.Parameters.Add(new NpgsqlParameter { Value = id });
-        credential.Parameters.Add(new NpgsqlParameter { Value = name });
-        await credential.ExecuteNonQueryAsync();
-        return key;
+        try
+        {
+            return (await Admin.RegisterPlatformAsync(new RegisterPlatformRequest { PlatformId = id, DisplayName = name }, AsAdmin)).IssuedKey.ApiKey;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+            return (await Admin.IssueKeyAsync(
+                new IssueKeyRequest { PrincipalKind = PrincipalKind.Platform, PrincipalId = id, DisplayName = name }, AsAdmin)).ApiKey;
+        }
     }
+
+    /// <summary>The hub's first admin key, from the unauthenticated Bootstrap (the test runs on the gateway's machine).</summary>
+    protected virtual async Task<string> BootstrapAsync() =>
+        (await Admin.BootstrapAsync(new BootstrapRequest { DisplayName = "test operators" }, deadline: DateTime.UtcNow.AddSeconds(30))).ApiKey;
+
+    public AdminService.AdminServiceClient Admin => new(Channel);
+
+    public CallOptions AsAdmin => As(AdminKey);
 
     public FilingService.FilingServiceClient Filing => new(Channel);
 

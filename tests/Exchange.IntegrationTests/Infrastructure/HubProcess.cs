@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Exchange.IntegrationTests.Infrastructure;
 
-/// <summary>A real silo or gateway process, started from the solution's build output.</summary>
+/// <summary>A real silo, gateway or host process, started from the solution's build output.</summary>
 public sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -18,7 +18,12 @@ public sealed class HubProcess : IAsyncDisposable
         this.process = process;
         process.OutputDataReceived += (_, e) => OnLine(e.Data, readyLine);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, readyLine);
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{name} exited with {process.ExitCode} before it was ready:\n{Output}"));
+        process.Exited += (_, _) =>
+        {
+            // Waits for the rest of its output, which tells why it stopped.
+            process.WaitForExit();
+            ready.TrySetException(new InvalidOperationException($"{name} exited with {process.ExitCode} before it was ready:\n{Output}"));
+        };
     }
 
     public string Name { get; }
@@ -45,7 +50,10 @@ public sealed class HubProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = SolutionPaths.Root,
         };
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // Testing only where a test shifts the hub's clock: a production hub refuses Exchange:ClockFile.
+        var environmentName = environment.ContainsKey("Exchange__ClockFile") ? "Testing" : "Production";
+        info.Environment["DOTNET_ENVIRONMENT"] = environmentName;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in environment)

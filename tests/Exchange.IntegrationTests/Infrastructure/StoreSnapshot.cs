@@ -1,13 +1,25 @@
 namespace Exchange.IntegrationTests.Infrastructure;
 
-/// <summary>Row counts of every table a request could change: equal before and after means nothing changed.</summary>
-public sealed record StoreSnapshot(long States, long Applications, long Events, long Contents)
+/// <summary>
+/// The contents of every table a request could change, as one digest per table (every column of every
+/// row, in key order): equal before and after means nothing changed — not only no row added, but no
+/// version bumped, no status, hash or payload rewritten.
+/// </summary>
+public sealed record StoreSnapshot(string States, string Applications, string Events, string Contents)
 {
     public static async Task<StoreSnapshot> TakeAsync(TestDatabase db) => new(
-        await db.ScalarAsync("SELECT count(*) FROM orleans_storage"),
-        await db.ScalarAsync("SELECT count(*) FROM exchange_applications"),
-        await db.ScalarAsync("SELECT count(*) FROM exchange_events"),
-        await db.ScalarAsync("SELECT count(*) FROM exchange_attachment_contents"));
+        await DigestAsync(db, "orleans_storage", "service_id, grain_type, grain_id_ext, grain_id_n0, grain_id_n1"),
+        await DigestAsync(db, "exchange_applications", "application_id"),
+        await DigestAsync(db, "exchange_events", "application_id, seq"),
+        await DigestAsync(db, "exchange_attachment_contents", "sha256"));
+
+    private static async Task<string> DigestAsync(TestDatabase db, string table, string key)
+    {
+        // Table and key are constants above, never input.
+        await using var command = db.DataSource.CreateCommand(
+            $"SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, E'\\n' ORDER BY {key})), '') FROM {table} t");
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
 
     /// <summary>
     /// Applications whose state, read-model row and events disagree: the state's version must equal the

@@ -1,0 +1,3 @@
+using Exchange.Cli;
+
+return await ExchangeCli.RunAsync(args, CliContext.FromProcess());

@@ -1,3 +1,0 @@
-using Exchange.Client.Cli;
-
-return await ExchangeCli.RunAsync(args, CliContext.FromProcess());

@@ -1,0 +1,56 @@
+using System.Net;
+using Exchange.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Exchange.Gateway.Hosting;
+
+/// <summary>
+/// Settings of a gateway: the "Exchange" section and ConnectionStrings:Exchange, bound through the
+/// Options pattern and checked when the process starts (<see cref="GatewaySettingsValidator"/>).
+/// </summary>
+public sealed class GatewaySettings
+{
+    /// <summary>ConnectionStrings:Exchange (Npgsql).</summary>
+    public string ConnectionString { get; set; } = "";
+
+    public string ClusterId { get; set; } = "exchange";
+
+    public string ServiceId { get; set; } = "exchange";
+
+    /// <summary>The IP address the gRPC endpoint binds: 127.0.0.1 unless set; 0.0.0.0 binds every interface.</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The gRPC port.</summary>
+    public int Port { get; set; } = 5180;
+
+    /// <summary>A file of seconds by which the hub's clock is shifted: tests only (Testing environment).</summary>
+    public string? ClockFile { get; set; }
+
+    public IPAddress Address => IPAddress.Parse(ListenAddress);
+
+    /// <summary>Binds the settings from configuration and has them checked when the host starts.</summary>
+    internal static void Register(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewaySettings>()
+            .Bind(builder.Configuration.GetSection("Exchange"))
+            .Configure(s => s.ConnectionString = builder.Configuration.GetConnectionString("Exchange") ?? "")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GatewaySettings>, GatewaySettingsValidator>();
+    }
+}
+
+/// <summary>Checks a gateway's settings; each failure names the setting (its configuration key).</summary>
+public sealed class GatewaySettingsValidator(IHostEnvironment environment) : IValidateOptions<GatewaySettings>
+{
+    public ValidateOptionsResult Validate(string? name, GatewaySettings options)
+    {
+        var failures = new List<string>();
+        SettingChecks.ConnectionString(options.ConnectionString, failures);
+        SettingChecks.NotEmpty("Exchange:ClusterId", options.ClusterId, failures);
+        SettingChecks.NotEmpty("Exchange:ServiceId", options.ServiceId, failures);
+        SettingChecks.Address("Exchange:ListenAddress", options.ListenAddress, failures);
+        SettingChecks.Port("Exchange:Port", options.Port, failures);
+        SettingChecks.ClockFile(options.ClockFile, environment.EnvironmentName, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
