@@ -71,8 +71,17 @@ public static partial class SchemaMigrator
 
     private static async Task<List<Migration>> ApplyPendingAsync(NpgsqlConnection connection, ILogger logger, CancellationToken cancellationToken)
     {
-        // A table no request touches: creating it (or finding it) locks nothing the hub serves from.
-        await ExecuteAsync(connection, """
+        // A table no request touches: creating it locks nothing the hub serves from. Looked up
+        // first, so that a start with nothing pending runs no DDL at all.
+        bool versionTableExists;
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('exchange_schema_versions') IS NOT NULL", connection))
+        {
+            versionTableExists = (bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        if (!versionTableExists)
+        {
+            await ExecuteAsync(connection, """
             CREATE TABLE IF NOT EXISTS exchange_schema_versions (
                 version    int         PRIMARY KEY,
                 name       text        NOT NULL,
@@ -80,6 +89,7 @@ public static partial class SchemaMigrator
                 applied_at timestamptz NOT NULL DEFAULT now()
             )
             """, cancellationToken).ConfigureAwait(false);
+        }
 
         var recorded = new Dictionary<int, (string Name, string Sha256)>();
         await using (var read = new NpgsqlCommand("SELECT version, name, sha256 FROM exchange_schema_versions", connection))

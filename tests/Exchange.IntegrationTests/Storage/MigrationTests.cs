@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Exchange.IntegrationTests.Storage;
 
-/// <summary>The schema migrator against real databases: fresh, already migrated, racing, and the previous commit's.</summary>
+/// <summary>The schema migrator against real databases: fresh, already migrated, racing (the previous commit's: PreviousCommitDatabaseTests).</summary>
 public sealed class MigrationTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -69,29 +69,43 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task Migrate_DatabaseOfThePreviousCommit_IsAdoptedWithItsRows()
+    public async Task SecondSiloStart_NothingPending_RunsNoDdlAndWritesNothing()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await PreviousSchema.CreateAsync(db);
-        await using (var insert = db.DataSource.CreateCommand("""
-            INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, status_after)
-            VALUES ('0193b0a4-0000-7000-8000-000000000001', 1, '2026-12-01T08:00:00Z', 'SUBMITTED', 'platform', 'p', 'RECEIVED')
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Exchange"] = db.ConnectionString,
+            ["Exchange__ClusterId"] = "mig-" + Guid.NewGuid().ToString("N")[..8],
+            ["Exchange__SiloPort"] = HubProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Exchange__GatewayPort"] = HubProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Exchange.Schema"] = "Information",
+        };
+        await (await HubProcess.StartAsync("Exchange.Silo", environment, "Exchange silo ready", Patience * 4)).DisposeAsync();
+
+        // Every DDL statement from here on, whoever runs it, is logged (an event trigger fires even
+        // for a CREATE … IF NOT EXISTS that finds its object).
+        await using (var watch = db.DataSource.CreateCommand("""
+            CREATE TABLE ddl_seen (tag text NOT NULL);
+            CREATE FUNCTION ddl_seen_log() RETURNS event_trigger LANGUAGE plpgsql AS
+                'BEGIN INSERT INTO ddl_seen VALUES (tg_tag); END';
+            CREATE EVENT TRIGGER ddl_seen_trigger ON ddl_command_start EXECUTE FUNCTION ddl_seen_log();
             """))
         {
-            await insert.ExecuteNonQueryAsync();
+            await watch.ExecuteNonQueryAsync();
         }
 
-        var report = await SchemaMigrator.MigrateAsync(db.DataSource, NullLogger.Instance);
+        var versions = await RowsAsync(db, "SELECT version || ' ' || sha256 || ' ' || applied_at FROM exchange_schema_versions ORDER BY version");
+        var queries = await RowsAsync(db, "SELECT md5(string_agg(QueryKey || QueryText, '' ORDER BY QueryKey)) FROM OrleansQuery");
+        Assert.Equal(SchemaMigrator.Migrations.Count, versions.Count);
 
-        Assert.Equal(SchemaMigrator.Migrations.Select(m => m.Name), report.Applied.Select(m => m.Name));
-        Assert.Equal(
-            ["0193b0a4-0000-7000-8000-000000000001 1 2026-12-01 08:00:00+00 SUBMITTED platform p RECEIVED"],
-            await RowsAsync(db, """
-                SELECT application_id || ' ' || seq || ' ' || (occurred_at AT TIME ZONE 'UTC') || '+00 ' || kind || ' ' || actor_kind || ' ' || actor_id || ' ' || status_after
-                FROM exchange_events
-                """));
-        Assert.Equal(0, await db.ScalarAsync(
-            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'exchange_events' AND column_name = 'feed_position'"));
+        await using (var second = await HubProcess.StartAsync("Exchange.Silo", environment, "Exchange silo ready", Patience * 4))
+        {
+            Assert.Contains("0 migration(s) applied now, 0 provider queries rewritten", second.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await RowsAsync(db, "SELECT tag FROM ddl_seen"));
+        Assert.Equal(versions, await RowsAsync(db, "SELECT version || ' ' || sha256 || ' ' || applied_at FROM exchange_schema_versions ORDER BY version"));
+        Assert.Equal(queries, await RowsAsync(db, "SELECT md5(string_agg(QueryKey || QueryText, '' ORDER BY QueryKey)) FROM OrleansQuery"));
     }
 
     internal static async Task<List<string>> RowsAsync(TestDatabase db, string sql)
@@ -105,16 +119,5 @@ public sealed class MigrationTests
         }
 
         return rows;
-    }
-}
-
-/// <summary>The schema as the last commit before versioned migrations created it (Fixtures/previous-schema.sql).</summary>
-internal static class PreviousSchema
-{
-    public static async Task CreateAsync(TestDatabase db)
-    {
-        var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "previous-schema.sql"));
-        await using var command = db.DataSource.CreateCommand(script);
-        await command.ExecuteNonQueryAsync();
     }
 }
