@@ -84,10 +84,10 @@ rows = [r for r in csv.DictReader(open(path)) if r["scenario"] == "submit-unique
 t0 = tool_started + warmup  # the measured part's start, as near as the wall clock tells
 lo, hi = launched - t0 - 5, ready - t0 + 5
 def overlaps(r, a, b):
-    s = float(r["start s"]); return s < b and s + float(r["duration s"]) > a
+    s = float(r["start_s"]); return s < b and s + float(r["duration_s"]) > a
 during = [r for r in rows if overlaps(r, lo, hi)]
 before = [r for r in rows if overlaps(r, lo - (hi - lo), lo) and r not in during]
-m = lambda rs: max(float(r["max ms"]) for r in rs)
+m = lambda rs: max(float(r["max_ms"]) for r in rs)
 print(f"round {round_}\tsilo start {ready - launched:.1f} s\tlongest write during the start {m(during):.0f} ms"
       f"\twithout a start {m(before):.0f} ms\tratio {m(during) / m(before):.2f}"
       f"\terrors {sum(int(r['errors']) for r in rows)}\tcalls {sum(int(r['count']) for r in rows)}")
