@@ -18,6 +18,8 @@
 #                     inline, not compressed or moved out of line)
 #     upsert-letter   run.sh's first baseline: a plain upsert of 3,081 bytes of one repeated letter
 #     upsert-state    run.sh's second baseline: a plain upsert of the state's own bytes
+#     event-versions  one-statement with migration 0015's triggers (events contiguous, the state's
+#                     version has its event); every other variant runs without them
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -49,6 +51,7 @@ state_insert="INSERT INTO orleans_storage (service_id, grain_type, grain_id_ext,
 { echo "$n"; echo "$state_insert"; } > "$work/state-only.sql"
 cp "$work/one-statement.sql" "$work/generic-plans.sql"
 cp "$work/one-statement.sql" "$work/inline-state.sql"
+cp "$work/one-statement.sql" "$work/event-versions.sql"
 {
   echo "$n"
   printf '%s\n' "SET SESSION AUTHORIZATION DEFAULT;" "RESET ALL;" "CLOSE ALL;" "UNLISTEN *;" \
@@ -77,6 +80,8 @@ for round in $(seq 1 "$rounds"); do
     psql -c "TRUNCATE orleans_storage, exchange_applications, exchange_events, bench_upsert"
     if [[ $variant == inline-state ]]; then psql -c "ALTER TABLE orleans_storage SET (toast_tuple_target = 8160)"
     else psql -c "ALTER TABLE orleans_storage RESET (toast_tuple_target)"; fi
+    if [[ $variant == event-versions ]]; then psql -f "$root/src/Exchange.Storage/Migrations/0015-event-versions.sql"
+    else psql -c "DROP TRIGGER IF EXISTS exchange_events_contiguous ON exchange_events; DROP TRIGGER IF EXISTS exchange_applications_version_event ON exchange_applications"; fi
     options=""; [[ $variant == generic-plans ]] && options="-c plan_cache_mode=force_generic_plan"
     out=$(PGOPTIONS="$options" "$bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$work/$variant.sql" exchange 2>&1) \
       || { echo "$out" >&2; exit 1; }

@@ -1,276 +1,419 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Npgsql;
+using System.Globalization;
+using Exchange.V1;
+using Google.Protobuf;
+using Grpc.Core;
+using Spectre.Console;
 
 namespace Exchange.Cli;
 
 /// <summary>
-/// admin register-platform, register-court and revoke-key: work directly on the hub's PostgreSQL
-/// tables, because they create the credentials the gRPC API itself requires.
+/// exchange admin …: the hub's AdminService with an admin key (--admin-key or $EXCHANGE_ADMIN_KEY),
+/// one command per method. The hub checks every value (ids, court codes, key prefixes); the CLI
+/// sends what it is given and prints the hub's answer or refusal.
 /// </summary>
-internal static partial class AdminCommands
+internal static class AdminCommands
 {
-    public const string DefaultConnection = "Host=127.0.0.1;Port=55432;Username=postgres;Database=exchange";
-
-    public const string SchemaMissingMessage = "the schema is missing: start the hub once (see README) and retry";
-
-    // Court codes and names are Chinese: print them as they are, not as \uXXXX escapes.
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private const string IssuedKeyNote = "it is shown only once — the hub keeps only its SHA-256. Store it now.";
 
     public static Command Create(GlobalOptions globals, CliContext context)
     {
-        // No DefaultValueFactory: --help prints defaults, and $EXCHANGE_DB may hold a password.
-        var connection = new Option<string>("--connection")
+        // No DefaultValueFactory: --help prints defaults, and this one would print the key.
+        var adminKey = new Option<string>("--admin-key")
         {
-            Description = $"PostgreSQL connection string (default: $EXCHANGE_DB, else \"{DefaultConnection}\")",
+            Description = "An admin key of the hub (default: $EXCHANGE_ADMIN_KEY); ./run.sh keeps the first one in .exchange/admin-key",
             Recursive = true,
         };
-        var admin = new Command("admin", "Register platforms and courts and manage their API keys (needs the hub's database)")
+        var admin = new Command(
+            "admin",
+            "Administer the hub through its AdminService with an admin key: register and revoke platforms, issue keys to courts, "
+            + "platforms and operators, list and revoke keys. Keys are printed once, to stdout alone (KEY=$(exchange admin …))")
         {
-            connection,
+            adminKey,
         };
-        admin.Add(RegisterPlatform(globals, connection, context));
-        admin.Add(RegisterCourt(globals, connection, context));
-        admin.Add(RevokeKey(globals, connection, context));
+        var run = new AdminRunner(globals, adminKey, context);
+        admin.Add(Bootstrap(globals, context));
+        admin.Add(RegisterPlatform(run));
+        admin.Add(ListPlatforms(run));
+        admin.Add(RevokePlatform(run));
+        admin.Add(RegisterCourt(run));
+        admin.Add(IssueKey(run));
+        admin.Add(ListKeys(run));
+        admin.Add(RevokeKey(run));
         return admin;
     }
 
-    /// <summary>Platform ids end up in logs, URLs and metrics labels: keep them plain.</summary>
-    public static bool IsValidPlatformId(string id) => PlatformIdPattern().IsMatch(id);
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex PlatformIdPattern();
-
-    private static Command RegisterPlatform(GlobalOptions globals, Option<string> connection, CliContext context)
+    private static Command Bootstrap(GlobalOptions globals, CliContext context)
     {
-        var id = new Option<string>("--id") { Description = "The platform's id, 1–64 characters of A–Z a–z 0–9 . _ -", Required = true };
-        id.Validators.Add(result =>
+        var name = new Option<string>("--name") { Description = "Who holds the first admin key (default: \"hub operators\")" };
+        var command = new Command(
+            "bootstrap",
+            "Issue the hub's first admin key (no key needed): only once per hub, and only on the gateway's own machine. "
+            + "./run.sh does it on a new hub's first start")
         {
-            if (result.GetValueOrDefault<string>() is { } value && !IsValidPlatformId(value))
-            {
-                result.AddError($"--id '{value}' must be 1–64 characters of A–Z a–z 0–9 . _ - starting with a letter or digit");
-            }
-        });
-        var name = new Option<string>("--name") { Description = "The platform's display name", Required = true };
-        name.Validators.Add(result => RequireText(result, "--name", 200));
-
-        var command = new Command("register-platform", "Register a mediation platform and issue it an API key") { id, name };
+            name,
+        };
         command.SetAction((parseResult, ct) => ExchangeCli.GuardAsync(context, async () =>
         {
-            var platformId = parseResult.GetRequiredValue(id);
-            var displayName = parseResult.GetRequiredValue(name).Trim();
-            await using var db = await OpenAsync(parseResult, connection, context, ct);
-            await using var tx = await db.BeginTransactionAsync(ct);
-
-            await using (var insert = new NpgsqlCommand(
-                "INSERT INTO exchange_platforms (platform_id, display_name) VALUES (@id, @name) ON CONFLICT (platform_id) DO NOTHING",
-                db, tx))
+            using var hub = globals.CreateUnauthenticated(parseResult, context);
+            IssuedKey issued;
+            try
             {
-                insert.Parameters.AddWithValue("id", platformId);
-                insert.Parameters.AddWithValue("name", displayName);
-                await insert.ExecuteNonQueryAsync(ct);
+                issued = await new AdminService.AdminServiceClient(hub.Invoker).BootstrapAsync(
+                    new BootstrapRequest { DisplayName = parseResult.GetValue(name) ?? "" },
+                    deadline: globals.Deadline(parseResult, context),
+                    cancellationToken: ct);
+            }
+            catch (RpcException ex) when (ExchangeError.FromException(ex).Reason is "ALREADY_BOOTSTRAPPED" or "NOT_LOOPBACK")
+            {
+                var error = ExchangeError.FromException(ex);
+                await context.Error.WriteLineAsync("error: " + error);
+                await context.Error.WriteLineAsync(error.Reason == "ALREADY_BOOTSTRAPPED"
+                    ? "This hub has (or had) an admin key; bootstrap works once. Use that key (./run.sh keeps it in .exchange/admin-key), "
+                      + "or ask the hub's operators to issue you one: exchange admin issue-key --kind admin --principal YOUR-ID"
+                    : "Bootstrap is answered only on the gateway's own machine: run it there, against its loopback address.");
+                return ExitCodes.Failure;
             }
 
-            string storedName;
-            await using (var select = new NpgsqlCommand("SELECT display_name FROM exchange_platforms WHERE platform_id = @id", db, tx))
-            {
-                select.Parameters.AddWithValue("id", platformId);
-                storedName = (string)(await select.ExecuteScalarAsync(ct))!;
-            }
-
-            if (storedName != displayName)
-            {
-                await context.Error.WriteLineAsync(
-                    $"note: platform '{platformId}' is already registered as '{storedName}'; keeping that name and issuing another key for it");
-            }
-
-            var key = await InsertCredentialAsync(db, tx, "platform", platformId, storedName, ct);
-            await tx.CommitAsync(ct);
-            await PrintKeyAsync(context, parseResult.GetValue(globals.Json), "platform", platformId, storedName, key);
+            await PrintIssuedAsync(context, parseResult.GetValue(globals.Json), issued, issued, "Bootstrapped the hub: its first admin key");
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static Command RegisterCourt(GlobalOptions globals, Option<string> connection, CliContext context)
+    private static Command RegisterPlatform(AdminRunner run)
     {
-        var court = new Option<string>("--court") { Description = "The court code, e.g. 新0102", Required = true };
-        court.Validators.Add(result =>
+        var id = new Option<string>("--id") { Description = "The platform's id, 1–64 characters of A–Z a–z 0–9 . _ - (never reused)", Required = true };
+        var name = new Option<string>("--name") { Description = "The platform's name, e.g. 天山调解平台", Required = true };
+        var requestId = RequestId();
+        var command = new Command("register-platform", "Register a mediation platform and print its first API key") { id, name, requestId };
+        run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
         {
-            if (result.GetValueOrDefault<string>() is { } code && !CourtCodes.IsWellFormed(code))
-            {
-                result.AddError($"--court '{code}' is not a court code (a province abbreviation and 2 or 4 digits, e.g. 新0102)");
-            }
+            var answer = await admin.RegisterPlatformAsync(
+                new RegisterPlatformRequest { RequestId = request, PlatformId = parseResult.GetRequiredValue(id), DisplayName = parseResult.GetRequiredValue(name) },
+                options);
+            await PrintIssuedAsync(run.Context, run.Json(parseResult), answer, answer.IssuedKey,
+                $"Registered platform {answer.Platform.PlatformId} ({answer.Platform.DisplayName}): its API key");
         });
-        var name = new Option<string>("--name") { Description = "Who holds the key, e.g. the clerk office (default: \"<court> clerk office\")" };
-        name.Validators.Add(result => RequireText(result, "--name", 200));
-
-        var command = new Command("register-court", "Issue an API key to a court's clerk office") { court, name };
-        command.SetAction((parseResult, ct) => ExchangeCli.GuardAsync(context, async () =>
-        {
-            var code = parseResult.GetRequiredValue(court);
-            var displayName = parseResult.GetValue(name)?.Trim() ?? $"{code} clerk office";
-            await using var db = await OpenAsync(parseResult, connection, context, ct);
-            await using var tx = await db.BeginTransactionAsync(ct);
-            var key = await InsertCredentialAsync(db, tx, "court", code, displayName, ct);
-            await tx.CommitAsync(ct);
-            await PrintKeyAsync(context, parseResult.GetValue(globals.Json), "court", code, displayName, key);
-            return ExitCodes.Ok;
-        }));
         return command;
     }
 
-    private static Command RevokeKey(GlobalOptions globals, Option<string> connection, CliContext context)
+    private static Command ListPlatforms(AdminRunner run)
     {
-        var prefix = new Option<string>("--prefix") { Description = $"The key's first {ApiKeys.PrefixLength} characters, as printed when it was issued", Required = true };
-        prefix.Validators.Add(result =>
+        var includeRevoked = new Option<bool>("--include-revoked") { Description = "Also list revoked platforms" };
+        var (pageSize, pageToken, all) = PagingOptions("Platforms");
+        var command = new Command("list-platforms", "The registered platforms, by id") { includeRevoked, pageSize, pageToken, all };
+        run.Query(command, async (admin, parseResult, options) =>
         {
-            if (result.GetValueOrDefault<string>() is { } value && value.Length != ApiKeys.PrefixLength)
+            var request = new ListPlatformsRequest
             {
-                result.AddError($"--prefix must be exactly {ApiKeys.PrefixLength} characters (e.g. exk_AbCd1234)");
-            }
+                IncludeRevoked = parseResult.GetValue(includeRevoked),
+                PageSize = parseResult.GetValue(pageSize),
+                PageToken = parseResult.GetValue(pageToken) ?? "",
+            };
+            var response = await PagesAsync(
+                parseResult.GetValue(all),
+                request,
+                r => admin.ListPlatformsAsync(r, options()).ResponseAsync,
+                (first, next) => first.Platforms.Add(next.Platforms),
+                r => r.NextPageToken,
+                (r, token) => r.NextPageToken = token,
+                (r, token) => r.PageToken = token);
+            await run.WriteListAsync(parseResult, response, "list-platforms", response.NextPageToken, "platform(s)",
+                ["platform id", "name", "registered (+08:00)", "revoked (+08:00)"],
+                response.Platforms.Select(p => new[] { p.PlatformId, p.DisplayName, Output.Time(p.CreateTime), Output.Time(p.RevokeTime) }));
         });
+        return command;
+    }
 
-        var command = new Command("revoke-key", "Revoke an API key; calls made with it fail with UNAUTHENTICATED") { prefix };
-        command.SetAction((parseResult, ct) => ExchangeCli.GuardAsync(context, async () =>
+    private static Command RevokePlatform(AdminRunner run)
+    {
+        var id = new Option<string>("--id") { Description = "The platform's id", Required = true };
+        var requestId = RequestId();
+        var command = new Command(
+            "revoke-platform",
+            "Revoke a platform and every key it holds (its calls fail with UNAUTHENTICATED; its applications stay; its id is never reused)")
         {
-            var keyPrefix = parseResult.GetRequiredValue(prefix);
-            await using var db = await OpenAsync(parseResult, connection, context, ct);
-            await using var tx = await db.BeginTransactionAsync(ct);
+            id, requestId,
+        };
+        run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
+        {
+            var answer = await admin.RevokePlatformAsync(new RevokePlatformRequest { RequestId = request, PlatformId = parseResult.GetRequiredValue(id) }, options);
+            await run.WriteAsync(parseResult, answer, () => string.Create(CultureInfo.InvariantCulture,
+                    $"Platform {answer.Platform.PlatformId} ({answer.Platform.DisplayName}) revoked at {Output.Time(answer.Platform.RevokeTime)} (+08:00); {answer.RevokedKeys} live key(s) revoked by this call."));
+        });
+        return command;
+    }
 
-            var matches = new List<(string Kind, string Id, string Name, DateTime? RevokedAt)>();
-            await using (var select = new NpgsqlCommand(
-                "SELECT principal_kind, principal_id, display_name, revoked_at FROM exchange_credentials WHERE key_prefix = @p FOR UPDATE",
-                db, tx))
-            {
-                select.Parameters.AddWithValue("p", keyPrefix);
-                await using var reader = await select.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
+    private static Command RegisterCourt(AdminRunner run)
+    {
+        var court = new Option<string>("--court") { Description = "The court's code in the hub's court registry, e.g. 新0102", Required = true };
+        var name = new Option<string>("--name") { Description = "Who holds the key (default: \"<court> clerk office\")" };
+        var requestId = RequestId();
+        var command = new Command("register-court", "Issue an API key to a court's clerk office and print it") { court, name, requestId };
+        run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
+        {
+            var issued = await admin.RegisterCourtAsync(
+                new RegisterCourtRequest { RequestId = request, CourtCode = parseResult.GetRequiredValue(court), DisplayName = parseResult.GetValue(name) ?? "" },
+                options);
+            await PrintIssuedAsync(run.Context, run.Json(parseResult), issued, issued,
+                $"Issued court {issued.Key.PrincipalId} ({issued.Key.DisplayName}) an API key");
+        });
+        return command;
+    }
+
+    private static Command IssueKey(AdminRunner run)
+    {
+        var kind = PrincipalKindOption();
+        kind.Required = true;
+        var principal = new Option<string>("--principal")
+        {
+            Description = "A registered platform's id, a court code of the registry, or an operator's id (for an admin key, e.g. ops-wang)",
+            Required = true,
+        };
+        var name = new Option<string>("--name") { Description = "Who holds the key (default: the principal's id)" };
+        var requestId = RequestId();
+        var command = new Command(
+            "issue-key",
+            "Issue another key to a platform (e.g. to rotate: issue, switch, revoke the old one), a court, or an operator (an admin key)")
+        {
+            kind, principal, name, requestId,
+        };
+        run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
+        {
+            var issued = await admin.IssueKeyAsync(
+                new IssueKeyRequest
                 {
-                    matches.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                        reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTime>(3)));
-                }
-            }
-
-            var live = matches.Where(m => m.RevokedAt is null).ToList();
-            if (matches.Count == 0)
-            {
-                throw new CommandFailedException($"no key starts with '{keyPrefix}'");
-            }
-
-            if (live.Count > 1)
-            {
-                // 48 random bits make this near impossible, but revoking someone else's key by
-                // accident would be worse than asking.
-                throw new CommandFailedException(
-                    $"{live.Count} live keys start with '{keyPrefix}' ({string.Join(", ", live.Select(m => $"{m.Kind} {m.Id}"))}); revoke them in the database");
-            }
-
-            if (live.Count == 0)
-            {
-                var revoked = matches[0];
-                await context.Out.WriteLineAsync($"Key {keyPrefix}… of {revoked.Kind} {revoked.Id} was already revoked at {revoked.RevokedAt:u}.");
-                return ExitCodes.Ok;
-            }
-
-            await using (var update = new NpgsqlCommand(
-                "UPDATE exchange_credentials SET revoked_at = now() WHERE key_prefix = @p AND revoked_at IS NULL", db, tx))
-            {
-                update.Parameters.AddWithValue("p", keyPrefix);
-                await update.ExecuteNonQueryAsync(ct);
-            }
-
-            await tx.CommitAsync(ct);
-            var (kind, principalId, displayName, _) = live[0];
-            await context.Out.WriteLineAsync(parseResult.GetValue(globals.Json)
-                ? JsonSerializer.Serialize(new { revoked = keyPrefix, principalKind = kind, principalId }, JsonOptions)
-                : $"Revoked key {keyPrefix}… of {kind} {principalId} ({displayName}).");
-            return ExitCodes.Ok;
-        }));
+                    RequestId = request,
+                    PrincipalKind = parseResult.GetValue(kind),
+                    PrincipalId = parseResult.GetRequiredValue(principal),
+                    DisplayName = parseResult.GetValue(name) ?? "",
+                },
+                options);
+            await PrintIssuedAsync(run.Context, run.Json(parseResult), issued, issued,
+                $"Issued {KindName(issued.Key.PrincipalKind)} {issued.Key.PrincipalId} ({issued.Key.DisplayName}) an API key");
+        });
         return command;
     }
 
-    private static async Task<NpgsqlConnection> OpenAsync(
-        ParseResult parseResult, Option<string> connection, CliContext context, CancellationToken ct)
+    private static Command ListKeys(AdminRunner run)
     {
-        var connectionString = parseResult.GetValue(connection)
-            ?? (context.GetEnvironmentVariable("EXCHANGE_DB") is { Length: > 0 } env ? env : DefaultConnection);
-        NpgsqlConnectionStringBuilder builder;
-        try
+        var kind = PrincipalKindOption();
+        var principal = new Option<string>("--principal") { Description = "Only this principal's keys (a platform id, court code or operator id)" };
+        var includeRevoked = new Option<bool>("--include-revoked") { Description = "Also list revoked keys" };
+        var (pageSize, pageToken, all) = PagingOptions("Keys");
+        var command = new Command("list-keys", "The issued keys, newest first: prefix, kind, principal, holder, issued, revoked (never a key itself)")
         {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
+            kind, principal, includeRevoked, pageSize, pageToken, all,
+        };
+        run.Query(command, async (admin, parseResult, options) =>
         {
-            throw new UsageException($"--connection is not a PostgreSQL connection string: {ex.Message}");
-        }
-
-        var db = new NpgsqlConnection(builder.ConnectionString);
-        try
-        {
-            await db.OpenAsync(ct);
-            await using var check = new NpgsqlCommand(
-                "SELECT to_regclass('exchange_platforms') IS NOT NULL AND to_regclass('exchange_credentials') IS NOT NULL", db);
-            if (await check.ExecuteScalarAsync(ct) is not true)
+            var request = new ListKeysRequest
             {
-                throw new UsageException(SchemaMissingMessage);
-            }
-
-            return db;
-        }
-        catch (Exception ex) when (ex is NpgsqlException and not PostgresException)
-        {
-            await db.DisposeAsync();
-            // Name the server without the password a connection string may carry.
-            throw new CommandFailedException($"cannot reach PostgreSQL at {builder.Host}:{builder.Port} (database {builder.Database}): {ex.Message}");
-        }
-        catch
-        {
-            await db.DisposeAsync();
-            throw;
-        }
+                PrincipalKind = parseResult.GetValue(kind),
+                PrincipalId = parseResult.GetValue(principal) ?? "",
+                IncludeRevoked = parseResult.GetValue(includeRevoked),
+                PageSize = parseResult.GetValue(pageSize),
+                PageToken = parseResult.GetValue(pageToken) ?? "",
+            };
+            var response = await PagesAsync(
+                parseResult.GetValue(all),
+                request,
+                r => admin.ListKeysAsync(r, options()).ResponseAsync,
+                (first, next) => first.Keys.Add(next.Keys),
+                r => r.NextPageToken,
+                (r, token) => r.NextPageToken = token,
+                (r, token) => r.PageToken = token);
+            await run.WriteListAsync(parseResult, response, "list-keys", response.NextPageToken, "key(s)",
+                ["key prefix", "kind", "principal", "held by", "issued (+08:00)", "revoked (+08:00)"],
+                response.Keys.Select(k => new[] { k.KeyPrefix, KindName(k.PrincipalKind), k.PrincipalId, k.DisplayName, Output.Time(k.CreateTime), Output.Time(k.RevokeTime) }));
+        });
+        return command;
     }
 
-    private static async Task<string> InsertCredentialAsync(
-        NpgsqlConnection db, NpgsqlTransaction tx, string kind, string principalId, string displayName, CancellationToken ct)
+    private static Command RevokeKey(AdminRunner run)
     {
-        var key = ApiKeys.Generate();
-        await using var insert = new NpgsqlCommand(
-            """
-            INSERT INTO exchange_credentials (key_hash, key_prefix, principal_kind, principal_id, display_name)
-            VALUES (@hash, @prefix, @kind, @id, @name)
-            """,
-            db, tx);
-        insert.Parameters.AddWithValue("hash", ApiKeys.Hash(key));
-        insert.Parameters.AddWithValue("prefix", ApiKeys.PrefixOf(key));
-        insert.Parameters.AddWithValue("kind", kind);
-        insert.Parameters.AddWithValue("id", principalId);
-        insert.Parameters.AddWithValue("name", displayName);
-        await insert.ExecuteNonQueryAsync(ct);
-        return key;
+        var prefix = new Option<string>("--prefix") { Description = "The key's first 12 characters (exk_ and 8 more), as printed when it was issued and by list-keys", Required = true };
+        var requestId = RequestId();
+        var command = new Command(
+            "revoke-key",
+            "Revoke one key: calls made with it fail with UNAUTHENTICATED within seconds on every gateway (the last live admin key cannot be revoked)")
+        {
+            prefix, requestId,
+        };
+        run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
+        {
+            var key = await admin.RevokeKeyAsync(new RevokeKeyRequest { RequestId = request, KeyPrefix = parseResult.GetRequiredValue(prefix) }, options);
+            await run.WriteAsync(parseResult, key, () =>
+                $"Key {key.KeyPrefix}… of {KindName(key.PrincipalKind)} {key.PrincipalId} ({key.DisplayName}) is revoked since {Output.Time(key.RevokeTime)} (+08:00).");
+        });
+        return command;
     }
 
     /// <summary>
     /// The key alone goes to stdout, so `KEY=$(exchange admin register-platform …)` captures it;
-    /// what it is and that it is shown only once go to stderr, which a person still sees.
+    /// what it is and that it is shown only once go to stderr, which a person still sees. With
+    /// --json, the whole answer (the key included) is the document on stdout.
     /// </summary>
-    private static async Task PrintKeyAsync(CliContext context, bool json, string kind, string principalId, string displayName, string key)
+    private static async Task PrintIssuedAsync(CliContext context, bool json, Google.Protobuf.IMessage answer, IssuedKey issued, string what)
     {
-        await context.Error.WriteLineAsync($"Registered {kind} {principalId} ({displayName}).");
-        await context.Error.WriteLineAsync(
-            $"API key, prefix {ApiKeys.PrefixOf(key)}: it is shown only once — the hub keeps only its SHA-256. Store it now.");
-        await context.Out.WriteLineAsync(json
-            ? JsonSerializer.Serialize(new { principalKind = kind, principalId, displayName, keyPrefix = ApiKeys.PrefixOf(key), apiKey = key }, JsonOptions)
-            : key);
+        await context.Error.WriteLineAsync($"{what}, prefix {issued.Key.KeyPrefix}: {IssuedKeyNote}");
+        await context.Out.WriteLineAsync(json ? ProtoJson.Format(answer) : issued.ApiKey);
     }
 
-    private static void RequireText(System.CommandLine.Parsing.OptionResult result, string option, int maxLength)
+    /// <summary>One page, or with <paramref name="all"/> every page gathered into the first response (one --json document either way).</summary>
+    private static async Task<TResponse> PagesAsync<TRequest, TResponse>(
+        bool all,
+        TRequest request,
+        Func<TRequest, Task<TResponse>> call,
+        Action<TResponse, TResponse> append,
+        Func<TResponse, string> nextPageToken,
+        Action<TResponse, string> setNextPageToken,
+        Action<TRequest, string> setPageToken)
+        where TRequest : Google.Protobuf.IDeepCloneable<TRequest>
     {
-        if (result.GetValueOrDefault<string>() is { } value && (value.Trim().Length == 0 || value.Trim().Length > maxLength))
+        var response = await call(request);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (all && nextPageToken(response) is { Length: > 0 } token)
         {
-            result.AddError($"{option} must be 1–{maxLength} characters");
+            if (!seen.Add(token))
+            {
+                throw new CommandFailedException("the hub returned a page token it had already returned");
+            }
+
+            var page = request.Clone();
+            setPageToken(page, token);
+            var next = await call(page);
+            append(response, next);
+            setNextPageToken(response, nextPageToken(next));
+        }
+
+        return response;
+    }
+
+    private static (Option<int> PageSize, Option<string> PageToken, Option<bool> All) PagingOptions(string things) =>
+    (
+        new Option<int>("--page-size") { Description = $"{things} per page; 0 lets the hub choose (100), at most 1,000" },
+        new Option<string>("--page-token") { Description = "Continue from the token a previous page printed" },
+        new Option<bool>("--all") { Description = "Fetch every page, not just the first" }
+    );
+
+    private static Option<PrincipalKind> PrincipalKindOption() => new("--kind")
+    {
+        Description = "platform, court or admin",
+        HelpName = "kind",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (CliOptions.TryParseEnum<PrincipalKind>("PRINCIPAL_KIND_" + token) is { } kind)
+            {
+                return kind;
+            }
+
+            result.AddError($"--kind '{token}' is not a kind of principal; one of: platform, court, admin");
+            return PrincipalKind.Unspecified;
+        },
+    };
+
+    private static Option<string> RequestId() => new("--request-id")
+    {
+        Description = "Idempotency key, a UUID (default: a fresh one, printed when the outcome is unknown). Repeating the command with it "
+            + "returns the first answer — an issued key included — and changes nothing: keep it as secret as a key",
+        HelpName = "uuid",
+    };
+
+    /// <summary>"platform", "court", "admin": the proto name without its prefix.</summary>
+    private static string KindName(PrincipalKind kind) =>
+        ProtoNames.Of(kind).Replace("PRINCIPAL_KIND_", "", StringComparison.Ordinal).ToLowerInvariant();
+}
+
+/// <summary>How every admin command but bootstrap reaches the AdminService: with the admin key, a deadline, and a request id for changes.</summary>
+internal sealed class AdminRunner(GlobalOptions globals, Option<string> adminKey, CliContext context)
+{
+    private const string AdminKeyHint = "the admin key (--admin-key or EXCHANGE_ADMIN_KEY)";
+
+    public CliContext Context => context;
+
+    public bool Json(ParseResult parseResult) => parseResult.GetValue(globals.Json);
+
+    /// <summary>The answer as proto3 JSON with --json, else <paramref name="text"/>.</summary>
+    public Task WriteAsync(ParseResult parseResult, IMessage answer, Func<string> text) =>
+        context.Out.WriteLineAsync(Json(parseResult) ? ProtoJson.Format(answer) : text());
+
+    /// <summary>A listing as proto3 JSON with --json, else as a table, a count and how to get the next page.</summary>
+    public async Task WriteListAsync(
+        ParseResult parseResult, IMessage response, string command, string nextPageToken, string things, string[] columns, IEnumerable<string[]> rows)
+    {
+        if (Json(parseResult))
+        {
+            await context.Out.WriteLineAsync(ProtoJson.Format(response));
+            return;
+        }
+
+        var table = Output.NewTable(context).AddColumns(columns);
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            await context.Out.WriteLineAsync($"No {things.Replace("(s)", "s", StringComparison.Ordinal)}.");
+        }
+        else
+        {
+            Output.CreateConsole(context).Write(table);
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{table.Rows.Count} {things}."));
+        }
+
+        if (nextPageToken.Length > 0)
+        {
+            await context.Out.WriteLineAsync($"More: admin {command} --page-token {nextPageToken} (with the same filters), or --all");
         }
     }
+
+    /// <summary>A listing; <c>options()</c> gives each call (each page) its own deadline.</summary>
+    public void Query(Command command, Func<AdminService.AdminServiceClient, ParseResult, Func<CallOptions>, Task> body) =>
+        command.SetAction((parseResult, ct) => ExchangeCli.GuardAsync(context, async () =>
+        {
+            using var client = Connect(parseResult);
+            await body(new AdminService.AdminServiceClient(client.CallInvoker), parseResult, () => Options(parseResult, ct));
+            return ExitCodes.Ok;
+        }, AdminKeyHint));
+
+    /// <summary>
+    /// A change, sent with --request-id or a fresh UUID. When the answer was lost (DEADLINE_EXCEEDED,
+    /// UNKNOWN, or UNAVAILABLE after the channel's retries) the change may have been made: the
+    /// request id lets the user repeat it and get the first answer instead of a second change.
+    /// </summary>
+    public void Mutation(Command command, Option<string> requestIdOption, Func<AdminService.AdminServiceClient, ParseResult, string, CallOptions, Task> body) =>
+        command.SetAction((parseResult, ct) => ExchangeCli.GuardAsync(context, async () =>
+        {
+            var requestId = parseResult.GetValue(requestIdOption) ?? Guid.NewGuid().ToString();
+            using var client = Connect(parseResult);
+            try
+            {
+                await body(new AdminService.AdminServiceClient(client.CallInvoker), parseResult, requestId, Options(parseResult, ct));
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Unknown or StatusCode.Unavailable)
+            {
+                await context.Error.WriteLineAsync("error: " + ExchangeError.FromException(ex));
+                await context.Error.WriteLineAsync(
+                    $"If it may have gone through, repeat the command with --request-id {requestId}: the hub then answers as it did the first time and changes nothing.");
+                return ExitCodes.Failure;
+            }
+
+            return ExitCodes.Ok;
+        }, AdminKeyHint));
+
+    private ExchangeClient Connect(ParseResult parseResult)
+    {
+        var key = parseResult.GetValue(adminKey) ?? GlobalOptions.NonEmpty(context.GetEnvironmentVariable("EXCHANGE_ADMIN_KEY"))
+            ?? throw new UsageException("no admin key: pass --admin-key or set EXCHANGE_ADMIN_KEY (./run.sh keeps the hub's first one in .exchange/admin-key; "
+                + "'exchange admin bootstrap' issues it on a hub that has none)");
+        return globals.CreateClient(parseResult, context, key, "--admin-key");
+    }
+
+    private CallOptions Options(ParseResult parseResult, CancellationToken ct) =>
+        new(deadline: globals.Deadline(parseResult, context), cancellationToken: ct);
 }

@@ -1,7 +1,10 @@
 using System.Runtime.CompilerServices;
 using Exchange.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 [assembly: InternalsVisibleTo("Exchange.Client.Tests")]
+[assembly: InternalsVisibleTo("Exchange.IntegrationTests")]
 
 namespace Exchange.Cli;
 
@@ -16,6 +19,7 @@ internal sealed record CliContext(
     Func<string, string?> GetEnvironmentVariable,
     TimeProvider TimeProvider,
     Func<Uri, string, ExchangeClientOptions, ExchangeClient> CreateClient,
+    Func<Uri, ExchangeClientOptions, UnauthenticatedHub> CreateUnauthenticated,
     bool OutIsTerminal,
     TextReader? In = null)
 {
@@ -25,16 +29,40 @@ internal sealed record CliContext(
         Environment.GetEnvironmentVariable,
         TimeProvider.System,
         ExchangeClient.Create,
+        UnauthenticatedHub.Open,
         !Console.IsOutputRedirected,
         Console.In);
+}
+
+/// <summary>
+/// A channel without an API key, for AdminService.Bootstrap, the one call made before any key
+/// exists. Retries UNAVAILABLE as <see cref="ExchangeClient"/> does.
+/// </summary>
+internal sealed class UnauthenticatedHub(CallInvoker invoker, IDisposable? owner = null) : IDisposable
+{
+    public CallInvoker Invoker => invoker;
+
+    public static UnauthenticatedHub Open(Uri endpoint, ExchangeClientOptions options)
+    {
+        var channelOptions = new GrpcChannelOptions { HttpHandler = options.HttpHandler };
+        options.Retry.ApplyTo(channelOptions);
+        var channel = GrpcChannel.ForAddress(endpoint, channelOptions);
+        return new UnauthenticatedHub(channel.CreateCallInvoker(), channel);
+    }
+
+    public void Dispose() => owner?.Dispose();
 }
 
 /// <summary>Process exit codes.</summary>
 internal static class ExitCodes
 {
+    public const string Help =
+        "Exit codes: 0 done; 1 the hub refused or failed (its status, reason, field violations and details on stderr); "
+        + "2 the command line or its input was wrong (nothing was sent).";
+
     public const int Ok = 0;
 
-    /// <summary>The hub or the database refused or failed.</summary>
+    /// <summary>The hub refused or failed, or could not be reached.</summary>
     public const int Failure = 1;
 
     /// <summary>The command line or its input was wrong; nothing was sent.</summary>

@@ -2,11 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Grpc.Core;
-using Npgsql;
 
 namespace Exchange.Cli;
 
-/// <summary>The `exchange` command line: filing and court commands against the hub, admin commands against its database.</summary>
+/// <summary>The `exchange` command line: filing, court and admin commands against the hub's gRPC services.</summary>
 internal static class ExchangeCli
 {
     public const string DefaultEndpoint = "http://127.0.0.1:5180";
@@ -37,7 +36,8 @@ internal static class ExchangeCli
     {
         var globals = new GlobalOptions();
         var root = new RootCommand(
-            "Exchange: file mediation applications with Chinese courts through the hub (platform key), and answer them as a court (court key).")
+            "Exchange: file mediation applications with Chinese courts through the hub (platform key), answer them as a court (court key), "
+            + "and administer the hub (admin key). " + ExitCodes.Help)
         {
             globals.Endpoint,
             globals.Key,
@@ -55,7 +55,10 @@ internal static class ExchangeCli
     /// Runs one command's body and turns the failures every command shares into a message on
     /// stderr and an exit code.
     /// </summary>
-    public static async Task<int> GuardAsync(CliContext context, Func<Task<int>> body)
+    /// <param name="context">Where messages go.</param>
+    /// <param name="body">The command.</param>
+    /// <param name="key">The key the command sent and where it came from, named when the hub does not know it.</param>
+    public static async Task<int> GuardAsync(CliContext context, Func<Task<int>> body, string key = "the API key (--key or EXCHANGE_API_KEY)")
     {
         try
         {
@@ -79,21 +82,16 @@ internal static class ExchangeCli
         catch (RpcException ex)
         {
             await context.Error.WriteLineAsync("error: " + ExchangeError.FromException(ex));
+            if (ex.StatusCode == StatusCode.Unauthenticated)
+            {
+                await context.Error.WriteLineAsync($"  hint: check {key}");
+            }
+
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {
             await context.Error.WriteLineAsync("cancelled");
-            return ExitCodes.Failure;
-        }
-        catch (PostgresException ex)
-        {
-            await context.Error.WriteLineAsync($"error: PostgreSQL refused: {ex.SqlState}: {ex.MessageText}");
-            return ExitCodes.Failure;
-        }
-        catch (NpgsqlException ex)
-        {
-            await context.Error.WriteLineAsync($"error: cannot use PostgreSQL: {ex.Message}");
             return ExitCodes.Failure;
         }
     }
@@ -111,7 +109,7 @@ internal sealed class GlobalOptions
     // No DefaultValueFactory: --help prints defaults, and this one would print the key.
     public Option<string> Key { get; } = new("--key")
     {
-        Description = "The platform's or the court's API key (default: $EXCHANGE_API_KEY)",
+        Description = "The platform's or the court's API key (default: $EXCHANGE_API_KEY); the admin commands take --admin-key",
         Recursive = true,
     };
 
@@ -141,6 +139,42 @@ internal sealed class GlobalOptions
     /// <summary>Makes a hub client from --endpoint and --key (or their environment variables).</summary>
     public ExchangeClient CreateClient(ParseResult parseResult, CliContext context)
     {
+        var key = parseResult.GetValue(Key) ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_API_KEY"))
+            ?? throw new UsageException("no API key: pass --key or set EXCHANGE_API_KEY (see 'exchange admin register-platform' and 'register-court')");
+        return CreateClient(parseResult, context, key, "--key");
+    }
+
+    /// <summary>Makes a hub client from --endpoint that sends <paramref name="key"/> (given as <paramref name="keyOption"/>).</summary>
+    public ExchangeClient CreateClient(ParseResult parseResult, CliContext context, string key, string keyOption)
+    {
+        try
+        {
+            ApiKeyInterceptor.ValidateApiKey(key);
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException($"the key ({keyOption}) must be printable ASCII without spaces");
+        }
+
+        var endpoint = ResolveEndpoint(parseResult, context);
+        if (endpoint.Scheme == Uri.UriSchemeHttp && !IsLoopback(endpoint))
+        {
+            context.Error.WriteLine($"warning: the API key travels unencrypted to {endpoint.Host}; use https:// outside development");
+        }
+
+        return context.CreateClient(endpoint, key, ClientOptions(parseResult, context));
+    }
+
+    /// <summary>A connection to --endpoint that sends no key, for the one call that needs none (AdminService.Bootstrap).</summary>
+    public UnauthenticatedHub CreateUnauthenticated(ParseResult parseResult, CliContext context) =>
+        context.CreateUnauthenticated(ResolveEndpoint(parseResult, context), ClientOptions(parseResult, context));
+
+    /// <summary>The deadline of a call starting now: --timeout seconds from now.</summary>
+    public DateTime Deadline(ParseResult parseResult, CliContext context) =>
+        context.TimeProvider.GetUtcNow().UtcDateTime.AddSeconds(parseResult.GetValue(Timeout));
+
+    private Uri ResolveEndpoint(ParseResult parseResult, CliContext context)
+    {
         var endpointText = parseResult.GetValue(Endpoint)
             ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_ENDPOINT"))
             ?? ExchangeCli.DefaultEndpoint;
@@ -150,31 +184,16 @@ internal sealed class GlobalOptions
             throw new UsageException($"--endpoint must be an http:// or https:// address, not '{endpointText}'");
         }
 
-        var key = parseResult.GetValue(Key) ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_API_KEY"))
-            ?? throw new UsageException("no API key: pass --key or set EXCHANGE_API_KEY (see 'exchange admin register-platform' and 'register-court')");
-        try
-        {
-            ApiKeyInterceptor.ValidateApiKey(key);
-        }
-        catch (ArgumentException)
-        {
-            throw new UsageException("the API key must be printable ASCII without spaces");
-        }
-
-        if (endpoint.Scheme == Uri.UriSchemeHttp && !IsLoopback(endpoint))
-        {
-            context.Error.WriteLine($"warning: the API key travels unencrypted to {endpoint.Host}; use https:// outside development");
-        }
-
-        var options = new ExchangeClientOptions
-        {
-            DefaultTimeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
-            TimeProvider = context.TimeProvider,
-        };
-        return context.CreateClient(endpoint, key, options);
+        return endpoint;
     }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    private ExchangeClientOptions ClientOptions(ParseResult parseResult, CliContext context) => new()
+    {
+        DefaultTimeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
+        TimeProvider = context.TimeProvider,
+    };
+
+    public static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static bool IsLoopback(Uri endpoint) =>
         endpoint.IsLoopback || (IPAddress.TryParse(endpoint.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));

@@ -80,13 +80,6 @@ internal static class FilingCommands
         var statuses = CliOptions.Statuses();
         var type = CliOptions.Type();
         var court = new Option<string>("--court") { Description = "Only this court, e.g. 新0102" };
-        court.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string>() is { } code && !CourtCodes.IsWellFormed(code))
-            {
-                result.AddError($"--court '{code}' is not a court code (a province abbreviation and 2 or 4 digits, e.g. 新0102)");
-            }
-        });
         var pageSize = CliOptions.PageSize("Applications");
         var pageToken = new Option<string>("--page-token") { Description = "Continue a listing from the token a previous page printed" };
         var all = new Option<bool>("--all") { Description = "Fetch every page, not just the first" };

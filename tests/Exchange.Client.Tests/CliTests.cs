@@ -152,13 +152,12 @@ public sealed class CliTests
     [Theory]
     [InlineData("list", "--status", "PENDING")]
     [InlineData("list", "--type", "divorce")]
-    [InlineData("list", "--court", "Z0102")]
     [InlineData("list", "--page-size", "-1")]
     [InlineData("get")]
     [InlineData("frobnicate")]
-    [InlineData("admin", "register-court", "--court", "新102")]
     [InlineData("admin", "register-platform", "--id", "p1")]
-    [InlineData("admin", "revoke-key", "--prefix", "exk_")]
+    [InlineData("admin", "issue-key", "--kind", "judge", "--principal", "x")]
+    [InlineData("admin", "list-keys", "--page-size", "x")]
     public async Task UsageErrors_Exit2_WithoutCallingTheHub(params string[] args)
     {
         var invoker = new FakeCallInvoker(_ => throw new InvalidOperationException("no call expected"));
@@ -212,18 +211,35 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task AdminWithoutADatabase_FailsWithExit1_AndNamesTheServerButNoPassword()
+    public async Task Admin_WithoutAnAdminKey_Exits2_NamingWhereToGetOne()
     {
-        // Port 1 on loopback: nothing listens, so the connection is refused at once.
-        var exit = await Run(
-            new FakeCallInvoker(_ => throw new InvalidOperationException()),
-            "admin", "register-platform", "--id", "p1", "--name", "天山调解平台",
-            "--connection", "Host=127.0.0.1;Port=1;Username=postgres;Password=hunter2;Database=exchange;Timeout=2");
+        var invoker = new FakeCallInvoker(_ => throw new InvalidOperationException("no call expected"));
 
-        Assert.Equal(1, exit);
-        Assert.Contains("127.0.0.1:1", _err.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter2", _err.ToString(), StringComparison.Ordinal);
-        Assert.Equal("", _out.ToString());
+        var exit = await Run(invoker, "admin", "list-keys");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(invoker.Calls);
+        Assert.Contains("EXCHANGE_ADMIN_KEY", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_TakesTheAdminKeyFromTheEnvironment_NotThePlatformsKey_AndSendsARequestId()
+    {
+        _env["EXCHANGE_ADMIN_KEY"] = "exk_admin";
+        var invoker = new FakeCallInvoker(_ => Task.FromResult<object>(new IssuedKey
+        {
+            ApiKey = "exk_court",
+            Key = new ApiKey { KeyPrefix = "exk_court", PrincipalKind = PrincipalKind.Court, PrincipalId = "新0102", DisplayName = "clerk office" },
+        }));
+
+        var exit = await Run(invoker, "admin", "issue-key", "--kind", "court", "--principal", "新0102");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("exk_admin", _connectedTo!.Value.Key);
+        var sent = Assert.IsType<IssueKeyRequest>(Assert.Single(invoker.Calls).Request);
+        Assert.Equal(PrincipalKind.Court, sent.PrincipalKind);
+        Assert.True(Guid.TryParse(sent.RequestId, out _), sent.RequestId);
+        Assert.Equal("exk_court" + Environment.NewLine, _out.ToString());
     }
 
     private Task<int> Run(FakeCallInvoker invoker, params string[] args)
@@ -238,6 +254,7 @@ public sealed class CliTests
                 _connectedTo = (endpoint, key);
                 return new ExchangeClient(invoker, key, options);
             },
+            (_, _) => new UnauthenticatedHub(invoker),
             OutIsTerminal: false);
         return ExchangeCli.RunAsync(args, context);
     }

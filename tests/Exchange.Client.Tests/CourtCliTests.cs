@@ -614,6 +614,7 @@ public sealed class CourtCliTests : IDisposable
             name => _env.GetValueOrDefault(name),
             new FakeTimeProvider(Now),
             (_, key, options) => new ExchangeClient(invoker, key, options),
+            (_, _) => new UnauthenticatedHub(invoker),
             _outIsTerminal,
             _stdin);
         return ExchangeCli.RunAsync(args, context);

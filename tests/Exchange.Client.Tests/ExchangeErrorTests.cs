@@ -110,4 +110,28 @@ public sealed class ExchangeErrorTests
 
         Assert.Equal("INTERNAL: boom", error.ToString());
     }
+
+    [Theory]
+    [InlineData(StatusCode.OK, "OK")]
+    [InlineData(StatusCode.FailedPrecondition, "FAILED_PRECONDITION")]
+    [InlineData(StatusCode.DeadlineExceeded, "DEADLINE_EXCEEDED")]
+    [InlineData(StatusCode.Unauthenticated, "UNAUTHENTICATED")]
+    [InlineData(StatusCode.DataLoss, "DATA_LOSS")]
+    [InlineData((StatusCode)99, "99")]
+    public void CodeNameOf_IsTheProtoSpelling(StatusCode code, string name) => Assert.Equal(name, ExchangeError.CodeNameOf(code));
+
+    [Fact]
+    public void CodeNameOf_EveryStatusCode_IsAnUpperSnakeProtoName()
+    {
+        foreach (var code in System.Enum.GetValues<StatusCode>())
+        {
+            Assert.Matches("^[A-Z]+(_[A-Z]+)*$", ExchangeError.CodeNameOf(code));
+        }
+    }
+
+    [Fact]
+    public void ProtoNames_AreTheContractsSpelling() =>
+        Assert.Equal(
+            ["CORRECTION_REQUESTED", "PRINCIPAL_KIND_ADMIN", "5"],
+            [ProtoNames.Of(Exchange.V1.ApplicationStatus.CorrectionRequested), ProtoNames.Of(Exchange.V1.PrincipalKind.Admin), ProtoNames.Of((Exchange.V1.PrincipalKind)5)]);
 }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Exchange.Abstractions;
 using Exchange.Gateway.Errors;
 using Exchange.Silo.Grains;
+using Exchange.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Serialization;
@@ -72,11 +73,28 @@ public sealed class BackendFailureTests
         { new TimeoutException("Response did not arrive on time"), Failure.OutcomeUnknown },
         { new Orleans.Runtime.SiloUnavailableException("silo died"), Failure.OutcomeUnknown },
         { new Orleans.Runtime.Messaging.ConnectionFailedException("refused"), Failure.NothingDone },
-        // The gateway's own SQL only reads.
+        // Outside a write (the gateway's reads, the credential lookups) nothing was done.
         { new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)), Failure.NothingDone },
         { new InvalidOperationException("a bug"), null },
         { new Orleans.Serialization.CodecNotFoundException("Could not find a codec for type Npgsql.NpgsqlException"), null },
     };
+
+    /// <summary>The admin service writes the credential tables from the gateway, with the silo's rule.</summary>
+    public static TheoryData<Exception, bool> AdminWrites => new()
+    {
+        { new NpgsqlException("Exception while reading from stream", new IOException("connection reset")), true },
+        { new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)), false },
+        { new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(AdminWrites))]
+    public void AnAdminChangeThatFailed_MayHaveCommitted_ByTheSilosRule(Exception failure, bool mayHaveCommitted)
+    {
+        Assert.True(StoreFailures.IsStoreFailure(failure));
+        Assert.Equal(mayHaveCommitted, StoreFailures.MayHaveCommitted(failure));
+        Assert.Equal(mayHaveCommitted, BackendFailures.OfWrite(failure).OutcomeUnknown);
+    }
 
     [Theory]
     [MemberData(nameof(Gateway))]

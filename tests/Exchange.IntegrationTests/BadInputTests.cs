@@ -64,7 +64,7 @@ public sealed class BadInputTests(HubFixture hub)
         { "mediation document for personal status", StatusCode.FailedPrecondition, "" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Cases))]
     public async Task SubmitApplication_InvalidInput_IsAnsweredWithTheDocumentedCodeAndChangesNothing(string name, StatusCode code, string field)
     {
@@ -84,7 +84,7 @@ public sealed class BadInputTests(HubFixture hub)
         Assert.Equal(before, await StoreSnapshot.TakeAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitApplication_ManyFieldsWrong_ListsEveryViolationAtOnce()
     {
         var request = Requests.JudicialConfirmation("");
@@ -103,7 +103,7 @@ public sealed class BadInputTests(HubFixture hub)
         Assert.Contains($"{Jc}.agreement.signed_date", fields);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitApplication_RequestOverFourMebibytes_IsResourceExhausted()
     {
         var request = Requests.JudicialConfirmation("huge-" + Guid.NewGuid().ToString("N")[..8]);

@@ -13,7 +13,7 @@ public sealed class CoHostedHubFixture : HubFixture
 
 public sealed class CoHostedGatewayTests(CoHostedHubFixture hub) : IClassFixture<CoHostedHubFixture>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task CoHostedGateway_FilesReadsListsAndWithdraws_AsTheSeparateOneDoes()
     {
         Assert.Null(hub.Gateway);

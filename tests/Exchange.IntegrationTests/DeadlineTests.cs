@@ -37,7 +37,7 @@ public sealed class DeadlineTests(DeadlineHubFixture hub) : IClassFixture<Deadli
 
     private CallOptions AsCourt => HubFixture.As(hub.CourtKey);
 
-    [Fact]
+    [DatabaseFact]
     public async Task ReviewDeadlinePassed_RecordsOverdueInHistoryAndDocket_AcrossASilokill()
     {
         var receipt = await hub.Filing.SubmitApplicationAsync(Requests.JudicialConfirmation("deadline-review-1"), hub.AsPlatformA);

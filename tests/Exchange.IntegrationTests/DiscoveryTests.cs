@@ -9,7 +9,7 @@ namespace Exchange.IntegrationTests;
 [Collection(HubCollection.Name)]
 public sealed class DiscoveryTests(HubFixture hub)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Reflection_ListsTheExchangeServices()
     {
         var client = new ServerReflection.ServerReflectionClient(hub.Channel);
@@ -24,7 +24,7 @@ public sealed class DiscoveryTests(HubFixture hub)
         Assert.Contains("grpc.health.v1.Health", services);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Health_WithPostgreSqlAndClusterUp_IsServing()
     {
         var client = new Health.HealthClient(hub.Channel);

@@ -23,7 +23,7 @@ public sealed class DistinctAddressesHubFixture : HubFixture
 
 public sealed class DistinctAddressesTests(DistinctAddressesHubFixture hub) : IClassFixture<DistinctAddressesHubFixture>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task TwoSilosAndAGatewayOnDistinctAddresses_FormOneCluster_AndServeApplications()
     {
         var environment = hub.SiloEnvironment();

@@ -11,7 +11,7 @@ public sealed class DurabilityHubFixture : HubFixture;
 /// <summary>An acknowledged submission is never lost: not even to a SIGKILL of the silo.</summary>
 public sealed class DurabilityTests(DurabilityHubFixture hub) : IClassFixture<DurabilityHubFixture>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task FiveHundredAcknowledgedSubmissions_SurviveASigkilledSilo_Unchanged()
     {
         var requests = Enumerable.Range(0, 500)

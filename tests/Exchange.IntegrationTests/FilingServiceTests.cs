@@ -12,7 +12,7 @@ public sealed class FilingServiceTests(HubFixture hub)
 {
     private static string CaseId() => "case-" + Guid.NewGuid().ToString("N")[..12];
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitApplication_ValidJudicialConfirmation_ReturnsReceivedReceiptAndStoresStateEventAndReadModelTogether()
     {
         var request = Requests.JudicialConfirmation(CaseId());
@@ -39,7 +39,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitApplication_ValidMediationDocument_ReturnsReceipt()
     {
         var receipt = await hub.Filing.SubmitApplicationAsync(Requests.MediationDocument(CaseId()), hub.AsPlatformA);
@@ -48,7 +48,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(ApplicationStatus.Received, receipt.Status);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitApplication_SameKeyAndPayloadAgain_ReturnsTheOriginalReceipt()
     {
         var request = Requests.JudicialConfirmation(CaseId());
@@ -60,7 +60,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(1, await hub.Database.ScalarAsync("SELECT count(*) FROM exchange_applications WHERE platform_case_id = $1", request.PlatformCaseId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitApplication_SameCaseIdOtherType_IsAnotherApplication()
     {
         var caseId = CaseId();
@@ -70,7 +70,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.NotEqual(jc.ApplicationId, md.ApplicationId);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitApplication_SameKeyDifferentPayload_IsAlreadyExistsAndChangesNothing()
     {
         var request = Requests.JudicialConfirmation(CaseId());
@@ -87,7 +87,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(snapshot, await StoreSnapshot.TakeAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitApplication_FiftyIdenticalSubmitsAtTheSameInstant_CreateOneApplicationAndFiftyIdenticalReceipts()
     {
         var request = Requests.JudicialConfirmation(CaseId());
@@ -108,7 +108,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitApplication_CreditCodeFailingItsChecksum_IsAcceptedWithAWarning()
     {
         var request = Requests.JudicialConfirmation(CaseId());
@@ -121,7 +121,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal("judicial_confirmation.applicants[1].organization.unified_social_credit_code", warning.Field);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("effective_60_days_ago", "FILING_WINDOW_EXPIRED")]
     [InlineData("marriage", "DISPUTE_TYPE_EXCLUDED")]
     [InlineData("property_ownership", "DISPUTE_TYPE_EXCLUDED")]
@@ -160,7 +160,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(snapshot, await StoreSnapshot.TakeAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetApplication_OwnApplication_ReturnsWhatWasFiled()
     {
         var request = Requests.JudicialConfirmation(CaseId());
@@ -182,7 +182,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(request.Consent, application.Consent);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetApplication_Repeated_AnswersTheSameMessageUntilTheApplicationChanges()
     {
         // The second read is answered from the gateway's cache, sent as pre-encoded fields: it must
@@ -208,7 +208,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(first.MediationDocument, again.MediationDocument);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ActsRightAfterFiling_KeepTheFiledApplicationInStorageAndInTheAnswers()
     {
         // The grain lets go of the filed draft once it is written and reads it back for the next
@@ -241,7 +241,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetApplication_MalformedId_IsInvalidArgument()
     {
         var status = await RpcAssert.FailsWith(StatusCode.InvalidArgument,
@@ -250,14 +250,14 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(["application_id"], status.ViolatedFields());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetApplication_UnknownId_IsNotFound()
     {
         await RpcAssert.FailsWith(StatusCode.NotFound,
             () => hub.Filing.GetApplicationAsync(new GetApplicationRequest { ApplicationId = Guid.NewGuid().ToString() }, hub.AsPlatformA).ResponseAsync);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListApplications_PagesThroughTheCallersApplicationsNewestFirst()
     {
         var platform = "platform-list-" + Guid.NewGuid().ToString("N")[..6];
@@ -299,7 +299,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Empty(future.Applications);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("negative_page_size", "page_size")]
     [InlineData("garbage_token", "page_token")]
     [InlineData("token_for_other_filter", "page_token")]
@@ -337,7 +337,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Contains(field, status.ViolatedFields());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListApplications_PageSizeAboveTheMaximum_IsClamped()
     {
         // More applications than the maximum page, so that a page of 100,000 could only be clamped.
@@ -355,7 +355,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Empty(rest.NextPageToken);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WithdrawApplication_RecordsTheRequestAndKeepsTheStatusForTheCourtToRule()
     {
         var receipt = await hub.Filing.SubmitApplicationAsync(Requests.JudicialConfirmation(CaseId()), hub.AsPlatformA);
@@ -374,7 +374,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WithdrawApplication_MalformedIdOrOverlongReason_IsInvalidArgument()
     {
         var receipt = await hub.Filing.SubmitApplicationAsync(Requests.MediationDocument(CaseId()), hub.AsPlatformA);
@@ -388,7 +388,7 @@ public sealed class FilingServiceTests(HubFixture hub)
         Assert.Equal(["reason"], longReason.ViolatedFields());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WithdrawApplication_UnknownId_IsNotFound()
     {
         await RpcAssert.FailsWith(StatusCode.NotFound,

@@ -32,7 +32,10 @@ public sealed class OwnPostgresHubFixture : HubFixture
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await PostgresAsync("stop", dataFolder);
+        if (dataFolder != "")
+        {
+            await PostgresAsync("stop", dataFolder);
+        }
     }
 
     private static async Task PostgresAsync(params string[] args)
@@ -55,7 +58,7 @@ public sealed class OwnPostgresHubFixture : HubFixture
 
 public sealed class HealthTests(OwnPostgresHubFixture hub) : IClassFixture<OwnPostgresHubFixture>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Health_WhilePostgreSqlIsStopped_IsNotServing_AndServingAgainOnceItIsBack()
     {
         var client = new Health.HealthClient(hub.Channel);

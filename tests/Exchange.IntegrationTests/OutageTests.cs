@@ -16,7 +16,7 @@ public sealed class OutageTests(OwnPostgresHubFixture hub, ITestOutputHelper out
 {
     private const int Workers = 8;
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostgreSqlStoppedUnderLoad_SeparateGateway_NoInternal_AndServesAgainWithoutARestart()
     {
         Assert.NotNull(hub.Gateway);

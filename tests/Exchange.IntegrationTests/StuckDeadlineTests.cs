@@ -16,7 +16,7 @@ public sealed partial class StuckDeadlineTests(DeadlineHubFixture hub) : IClassF
 
     private CallOptions AsCourt => HubFixture.As(hub.CourtKey);
 
-    [Fact]
+    [DatabaseFact]
     public async Task ACheckThatKeepsFailing_BacksOff_IsReportedStuck_AndHoldsNoOtherBack()
     {
         var broken = (await hub.Filing.SubmitApplicationAsync(Requests.JudicialConfirmation("stuck-" + Guid.NewGuid().ToString("N")[..8]), hub.AsPlatformA)).ApplicationId;

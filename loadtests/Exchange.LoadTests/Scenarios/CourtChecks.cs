@@ -1,4 +1,5 @@
 using System.Globalization;
+using Exchange.Storage.Checks;
 using Npgsql;
 using Domain = Exchange.Domain;
 using V1 = Exchange.V1;
@@ -12,12 +13,12 @@ namespace Exchange.LoadTests.Scenarios;
 public readonly record struct CheckedApplication(Guid Id, V1.ApplicationType Type, V1.ApplicationStatus Expected);
 
 /// <summary>
-/// What the court's acts must have left in the hub's read model (exchange_applications, written by
-/// the same statement as each grain's state): every application acted on in the status its last act
+/// What the court's acts must have left in the hub's read model (read through Exchange.Storage's
+/// <see cref="ReadModelChecks"/>; written by the same statement as each grain's state): every application acted on in the status its last act
 /// gave it, with a case number of its type's code (民特 for a judicial confirmation, 民初 for a
 /// mediation document); and, over the whole table, every sequence of case numbers (per court, year
 /// and type code) running from 1 without gaps or repeats up to the last number the hub took
-/// (exchange_case_sequences) (DOMAIN.md §6).
+/// (DOMAIN.md §6).
 /// </summary>
 internal static class CourtChecks
 {
@@ -50,8 +51,8 @@ internal static class CourtChecks
     {
         try
         {
-            await using var connection = new NpgsqlConnection(database);
-            await connection.OpenAsync(cancellationToken);
+            await using var dataSource = NpgsqlDataSource.Create(database);
+            var checks = new ReadModelChecks(dataSource);
             var groups = applications.GroupBy(a => (a.Type, a.Expected)).ToDictionary(g => g.Key, g => g.Select(a => a.Id).ToArray());
 
             // 1. The applications: status and case-number type code as the read model has them.
@@ -60,37 +61,23 @@ internal static class CourtChecks
             long found = 0, withoutNumber = 0;
             foreach (var ((type, expected), ids) in groups)
             {
-                await using var command = new NpgsqlCommand(
-                    """
-                    SELECT status, coalesce(case_type_code, '-'), count(*), count(*) FILTER (WHERE case_sequence IS NULL)
-                    FROM exchange_applications
-                    WHERE application_id = ANY($1) AND application_type = $2
-                    GROUP BY 1, 2
-                    ORDER BY 1, 2
-                    """,
-                    connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = ids });
-                command.Parameters.Add(new NpgsqlParameter { Value = Stored(type) });
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 var typeFound = 0L;
-                while (await reader.ReadAsync(cancellationToken))
+                foreach (var group in await checks.StatusesAsync(ids, (Domain.ApplicationType)(int)type, cancellationToken))
                 {
-                    var status = reader.GetString(0);
-                    var typeCode = reader.GetString(1);
-                    var count = reader.GetInt64(2);
-                    var missingNumbers = reader.GetInt64(3);
+                    var status = group.Status.ToString();
+                    var typeCode = group.CaseTypeCode ?? "-";
                     var key = $"{Stored(type)} {status} {typeCode}";
-                    byStatus[key] = byStatus.GetValueOrDefault(key) + count;
-                    typeFound += count;
-                    withoutNumber += missingNumbers;
+                    byStatus[key] = byStatus.GetValueOrDefault(key) + group.Count;
+                    typeFound += group.Count;
+                    withoutNumber += group.WithoutCaseNumber;
                     if (status != Stored(expected))
                     {
-                        problems.Add($"{count} {Stored(type)} in {status} (expected {Stored(expected)})");
+                        problems.Add($"{group.Count} {Stored(type)} in {status} (expected {Stored(expected)})");
                     }
 
-                    if (typeCode != TypeCodes[type] && missingNumbers < count)
+                    if (typeCode != TypeCodes[type] && group.WithoutCaseNumber < group.Count)
                     {
-                        problems.Add($"{count} {Stored(type)} numbered with type code {typeCode} (expected {TypeCodes[type]})");
+                        problems.Add($"{group.Count} {Stored(type)} numbered with type code {typeCode} (expected {TypeCodes[type]})");
                     }
                 }
 
@@ -108,40 +95,17 @@ internal static class CourtChecks
 
             // 2. Every sequence of the courts' case numbers, whoever numbered them: 1..max, once each.
             long sequences = 0, gaps = 0, duplicates = 0;
-            await using (var command = new NpgsqlCommand(
-                """
-                SELECT a.court_code, a.case_year, a.case_type_code, count(*), count(DISTINCT a.case_sequence), min(a.case_sequence), max(a.case_sequence),
-                       (SELECT s.last_sequence FROM exchange_case_sequences s
-                        WHERE s.court_code = a.court_code AND s.case_type_code = a.case_type_code AND s.case_year = a.case_year)
-                FROM exchange_applications a
-                WHERE a.court_code = ANY($1) AND a.case_sequence IS NOT NULL
-                GROUP BY 1, 2, 3
-                ORDER BY 1, 2, 3
-                """,
-                connection))
+            foreach (var sequence in await checks.CaseNumberSequencesAsync(courts, cancellationToken))
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = courts.ToArray() });
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var court = reader.GetString(0);
-                    var year = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-                    var typeCode = reader.GetString(2);
-                    var count = reader.GetInt64(3);
-                    var distinct = reader.GetInt64(4);
-                    var min = Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture);
-                    var max = Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture);
-                    long? taken = reader.IsDBNull(7) ? null : Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture);
-                    sequences++;
+                sequences++;
 
-                    // Numbers the sequence table says were taken but no application holds are gaps too.
-                    var missing = Math.Max(0, Math.Max(max, taken ?? max) - distinct);
-                    gaps += missing;
-                    duplicates += count - distinct;
-                    if (missing > 0 || count != distinct || min != 1 || taken != max)
-                    {
-                        problems.Add($"（{year}）{court}{typeCode}: {count} numbers, {distinct} distinct, {min}..{max}, last taken {taken?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
-                    }
+                // Numbers the sequence table says were taken but no application holds are gaps too.
+                var missing = Math.Max(0, Math.Max(sequence.Max, sequence.LastTaken ?? sequence.Max) - sequence.Distinct);
+                gaps += missing;
+                duplicates += sequence.Count - sequence.Distinct;
+                if (missing > 0 || sequence.Count != sequence.Distinct || sequence.Min != 1 || sequence.LastTaken != sequence.Max)
+                {
+                    problems.Add($"（{sequence.Year}）{sequence.CourtCode}{sequence.CaseTypeCode}: {sequence.Count} numbers, {sequence.Distinct} distinct, {sequence.Min}..{sequence.Max}, last taken {sequence.LastTaken?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
                 }
             }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Exchange.LoadTesting;
 using Exchange.LoadTests.Generators;
+using Exchange.Storage.Checks;
 using Exchange.V1;
 using Npgsql;
 
@@ -511,22 +512,10 @@ public sealed class SeedReplayScenario(LoadContext context) : LoadScenario(conte
         }
 
         var ids = _acknowledged.Select(a => a.Id).ToArray();
-        await using var connection = new NpgsqlConnection(Context.Database);
-        await connection.OpenAsync(cancellationToken);
-
-        long stored;
-        await using (var count = new NpgsqlCommand("SELECT count(*) FROM exchange_applications WHERE platform_case_id LIKE $1", connection))
-        {
-            count.Parameters.Add(new NpgsqlParameter { Value = Context.CaseIds.Prefix(FeedName) + "%" });
-            stored = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        long found;
-        await using (var match = new NpgsqlCommand("SELECT count(*) FROM exchange_applications WHERE application_id = ANY($1)", connection))
-        {
-            match.Parameters.Add(new NpgsqlParameter { Value = ids });
-            found = (long)(await match.ExecuteScalarAsync(cancellationToken))!;
-        }
+        await using var dataSource = NpgsqlDataSource.Create(Context.Database);
+        var checks = new ReadModelChecks(dataSource);
+        var stored = await checks.CountByCaseIdPrefixAsync(Context.CaseIds.Prefix(FeedName), cancellationToken);
+        var found = await checks.CountStoredAsync(ids, cancellationToken);
 
         var lost = acknowledged - found;
         return new PhaseSummary(

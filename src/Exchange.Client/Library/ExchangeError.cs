@@ -154,28 +154,8 @@ public sealed class ExchangeError
             : $"{status.Detail} ({cause.Message})";
     }
 
-    /// <summary>The proto spelling of <paramref name="code"/>, e.g. "FAILED_PRECONDITION".</summary>
-    public static string CodeNameOf(StatusCode code) => code switch
-    {
-        StatusCode.OK => "OK",
-        StatusCode.Cancelled => "CANCELLED",
-        StatusCode.Unknown => "UNKNOWN",
-        StatusCode.InvalidArgument => "INVALID_ARGUMENT",
-        StatusCode.DeadlineExceeded => "DEADLINE_EXCEEDED",
-        StatusCode.NotFound => "NOT_FOUND",
-        StatusCode.AlreadyExists => "ALREADY_EXISTS",
-        StatusCode.PermissionDenied => "PERMISSION_DENIED",
-        StatusCode.Unauthenticated => "UNAUTHENTICATED",
-        StatusCode.ResourceExhausted => "RESOURCE_EXHAUSTED",
-        StatusCode.FailedPrecondition => "FAILED_PRECONDITION",
-        StatusCode.Aborted => "ABORTED",
-        StatusCode.OutOfRange => "OUT_OF_RANGE",
-        StatusCode.Unimplemented => "UNIMPLEMENTED",
-        StatusCode.Internal => "INTERNAL",
-        StatusCode.Unavailable => "UNAVAILABLE",
-        StatusCode.DataLoss => "DATA_LOSS",
-        _ => ((int)code).ToString(CultureInfo.InvariantCulture),
-    };
+    /// <summary>The proto spelling of <paramref name="code"/>, e.g. "FAILED_PRECONDITION" (google.rpc.Code's names).</summary>
+    public static string CodeNameOf(StatusCode code) => ProtoNames.Of((Code)code);
 
     /// <summary>
     /// A message for people, one fact a line:
@@ -215,11 +195,6 @@ public sealed class ExchangeError
         if (RetryDelay is { } delay)
         {
             text.AppendLine().Append("  retry after: ").Append(delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(" s");
-        }
-
-        if (Code == StatusCode.Unauthenticated && Reason is null)
-        {
-            text.AppendLine().Append("  hint: check the API key (--key or EXCHANGE_API_KEY)");
         }
 
         return text.ToString();

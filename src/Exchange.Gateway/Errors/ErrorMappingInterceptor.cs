@@ -74,7 +74,9 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
     /// have changed something. The grains report theirs as <see cref="BackendFailureException"/>;
     /// the cluster's own: a response that never came (timeout, or the silo died while it held the
     /// request) may follow a change, a message that could not be delivered follows none. The
-    /// gateway's own SQL only reads (credentials, read model), so its failures changed nothing.
+    /// gateway's own SQL reads (credentials, read model), and its one writer, the admin service,
+    /// reports its failures as BackendFailureException like the grains; so a bare store failure
+    /// here changed nothing.
     /// </summary>
     public static Failure? Classify(Exception ex)
     {

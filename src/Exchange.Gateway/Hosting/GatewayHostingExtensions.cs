@@ -3,6 +3,7 @@ using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Health;
 using Exchange.Gateway.ReadModel;
+using Exchange.Storage.ReadModel;
 using Exchange.Gateway.Services;
 using Exchange.Storage.Admin;
 using Grpc.AspNetCore.Server;

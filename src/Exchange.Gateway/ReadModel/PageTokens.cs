@@ -54,3 +54,9 @@ public static class PageTokens
         return decoded;
     }
 }
+
+/// <summary>An opaque position in a listing. It grants nothing: listings always filter by the caller.</summary>
+public sealed record PageToken(DateTimeOffset ReceivedAt, Guid ApplicationId, string Filter) : IPageToken;
+
+/// <summary>A position in a docket: the last row's (nearest deadline, id).</summary>
+public sealed record DocketPageToken(DateTimeOffset? NextDeadlineAt, Guid ApplicationId, string Filter) : IPageToken;

@@ -1,7 +1,7 @@
 using Exchange.Abstractions;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Mapping;
-using Exchange.Gateway.ReadModel;
+using Exchange.Storage.ReadModel;
 using Exchange.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;

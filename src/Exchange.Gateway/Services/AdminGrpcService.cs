@@ -4,6 +4,8 @@ using Exchange.Domain;
 using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.ReadModel;
+using Exchange.Abstractions;
+using Exchange.Storage;
 using Exchange.Storage.Admin;
 using Exchange.V1;
 using Google.Protobuf;
@@ -212,6 +214,12 @@ public sealed class AdminGrpcService(AdminStore store, CredentialStore credentia
         try
         {
             return await call();
+        }
+        catch (Exception ex) when (ex is not AdminStoreException && StoreFailures.IsStoreFailure(ex))
+        {
+            // The gateway writes the credential tables itself: a lost commit answer is UNKNOWN
+            // (repeat with the same request_id), a refused connection UNAVAILABLE, as for a grain.
+            throw new BackendFailureException(StoreFailures.MayHaveCommitted(ex), ex.Message);
         }
         catch (AdminStoreException ex)
         {

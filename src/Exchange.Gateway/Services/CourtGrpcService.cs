@@ -4,6 +4,7 @@ using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Mapping;
 using Exchange.Gateway.ReadModel;
+using Exchange.Storage.ReadModel;
 using Exchange.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -67,9 +68,13 @@ public sealed class CourtGrpcService(
 
         var now = clock.GetUtcNow();
         var pageSize = request.PageSize == 0 ? Docket.DefaultPageSize : Math.Min(request.PageSize, Docket.MaxPageSize);
-        var (rows, next) = await docket.ListAsync(filter, now, pageSize, token, context.CancellationToken);
-        var response = new ListDocketResponse { NextPageToken = next };
-        response.Entries.AddRange(rows.Select(r => new DocketEntry
+        var page = await docket.ListAsync(filter, now, pageSize, token is null ? null : new DocketPosition(token.NextDeadlineAt, token.ApplicationId), context.CancellationToken);
+        var last = page.Rows.LastOrDefault();
+        var response = new ListDocketResponse
+        {
+            NextPageToken = page.HasMore && last is not null ? PageTokens.Encode(new DocketPageToken(last.NextDeadlineAt, last.ApplicationId, filter.Fingerprint())) : "",
+        };
+        response.Entries.AddRange(page.Rows.Select(r => new DocketEntry
         {
             ApplicationId = r.ApplicationId.ToString(),
             PlatformId = r.PlatformId,

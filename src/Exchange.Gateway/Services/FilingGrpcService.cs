@@ -5,6 +5,7 @@ using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Mapping;
 using Exchange.Gateway.ReadModel;
+using Exchange.Storage.ReadModel;
 using Exchange.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -99,9 +100,13 @@ public sealed class FilingGrpcService(
         }
 
         var pageSize = request.PageSize == 0 ? ApplicationListing.DefaultPageSize : Math.Min(request.PageSize, ApplicationListing.MaxPageSize);
-        var (rows, next) = await listing.ListAsync(filter, pageSize, token, context.CancellationToken);
-        var response = new ListApplicationsResponse { NextPageToken = next };
-        response.Applications.AddRange(rows.Select(r => new ApplicationSummary
+        var page = await listing.ListAsync(filter, pageSize, token is null ? null : new ListingPosition(token.ReceivedAt, token.ApplicationId), context.CancellationToken);
+        var last = page.Rows.LastOrDefault();
+        var response = new ListApplicationsResponse
+        {
+            NextPageToken = page.HasMore && last is not null ? PageTokens.Encode(new PageToken(last.ReceivedAt, last.ApplicationId, filter.Fingerprint())) : "",
+        };
+        response.Applications.AddRange(page.Rows.Select(r => new ApplicationSummary
         {
             ApplicationId = r.ApplicationId.ToString(),
             PlatformCaseId = r.PlatformCaseId,

@@ -2,8 +2,8 @@ using Exchange.Abstractions;
 using Exchange.Domain;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Storage;
+using Exchange.Storage.Applications;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Orleans.Storage;
 
 namespace Exchange.Silo.Grains;
@@ -35,7 +35,6 @@ public sealed partial class ApplicationGrain(
     ILogger<ApplicationGrain> logger) : Grain, IApplicationGrain
 {
     private const string StateName = "application";
-    private const string IdempotencyConstraint = "exchange_applications_idempotency";
 
     private GrainState<ApplicationState> state = new(new ApplicationState());
     private bool loaded;
@@ -110,7 +109,7 @@ public sealed partial class ApplicationGrain(
             state.State.Draft = state.State.Draft.WithoutContent();
             return new SubmitOutcome(SubmitResultKind.Created, ToReceipt(draft));
         }
-        catch (Exception ex) when (ex is InconsistentStateException || IsIdempotencyConflict(ex))
+        catch (Exception ex) when (ex is InconsistentStateException || ApplicationIndex.IsIdempotencyConflict(ex))
         {
             // Nothing of ours was stored: either the key belongs to another application (found
             // before the insert, or by the unique constraint when two raced), or this id holds one.
@@ -548,19 +547,6 @@ public sealed partial class ApplicationGrain(
             RequestedItems = [.. s.RequestedItems],
             SignedPartyIndexes = [.. s.SignedPartyIndexes],
         };
-    }
-
-    private static bool IsIdempotencyConflict(Exception ex)
-    {
-        for (var e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: IdempotencyConstraint })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId}: deadline {Kind} passed, flagged OVERDUE")]

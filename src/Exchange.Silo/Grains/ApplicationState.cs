@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Exchange.Abstractions;
 using Exchange.Domain;
 
@@ -6,28 +7,38 @@ namespace Exchange.Silo.Grains;
 
 /// <summary>
 /// The persisted state of one application. Stored as JSON (see <see cref="Storage.ApplicationStateSerializer"/>):
-/// the write statement reads the property names below to project the read model and append
-/// <see cref="LastEvent"/> to the audit trail, so renaming one is a schema change.
+/// the write statement (WriteToStorageKey) reads the JSON names below to project the read model and
+/// append <see cref="LastEvent"/> to the audit trail. Those names are pinned with
+/// <see cref="JsonPropertyNameAttribute"/>, so that renaming a property changes neither the SQL's input
+/// nor the stored states; the storage contract tests (tests/Exchange.Contract.Tests/Storage) check every
+/// value the statement projects.
 /// </summary>
 public sealed class ApplicationState
 {
     private Sha256Bytes payloadSha256;
     private bool hasPayloadSha256;
 
+    [JsonPropertyName("applicationId")]
     public Guid ApplicationId { get; set; }
 
+    [JsonPropertyName("platformId")]
     public string PlatformId { get; set; } = "";
 
     /// <summary>The application as filed (without attachment contents), compacted.</summary>
+    [JsonPropertyName("draft")]
     public CompactDraft? Draft { get; set; }
 
+    [JsonPropertyName("status")]
     public ApplicationStatus Status { get; set; }
 
+    [JsonPropertyName("receivedAt")]
     public DateTimeOffset ReceivedAt { get; set; }
 
+    [JsonPropertyName("updatedAt")]
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>The canonical payload's SHA-256 as lower-case hex; held as its 32 bytes (a string would take 152).</summary>
+    [JsonPropertyName("payloadSha256")]
     public string PayloadSha256
     {
         get => hasPayloadSha256 ? Convert.ToHexStringLower(payloadSha256) : "";
@@ -46,6 +57,7 @@ public sealed class ApplicationState
 
     public ImmutableArray<ApplicationWarning> Warnings { get => field.IsDefault ? [] : field; set; }
 
+    [JsonPropertyName("withdrawalRequestedAt")]
     public DateTimeOffset? WithdrawalRequestedAt { get; set; }
 
     /// <summary>
@@ -53,14 +65,19 @@ public sealed class ApplicationState
     /// the application; the storage statement then takes the next sequence number of that court,
     /// type code and year and writes it into <see cref="CaseSequence"/> in the same transaction.
     /// </summary>
+    [JsonPropertyName("caseYear")]
     public int? CaseYear { get; set; }
 
+    [JsonPropertyName("caseTypeCode")]
     public string? CaseTypeCode { get; set; }
 
+    [JsonPropertyName("caseSequence")]
     public long? CaseSequence { get; set; }
 
+    [JsonPropertyName("acceptedAt")]
     public DateTimeOffset? AcceptedAt { get; set; }
 
+    [JsonPropertyName("ruledAt")]
     public DateTimeOffset? RuledAt { get; set; }
 
     /// <summary>When the platform last answered a correction notice: the acceptance clock restarts (OLR art 9).</summary>
@@ -80,6 +97,7 @@ public sealed class ApplicationState
     public ImmutableArray<int> SignedPartyIndexes { get => field.IsDefault ? [] : field; set; }
 
     /// <summary>The deadlines running in <see cref="Status"/>, nearest first (the read model's next_deadline_at is the first).</summary>
+    [JsonPropertyName("deadlines")]
     public ImmutableArray<RunningDeadline> Deadlines { get => field.IsDefault ? [] : field; set; }
 
     /// <summary>The running deadlines already flagged OVERDUE.</summary>
@@ -89,6 +107,7 @@ public sealed class ApplicationState
     /// When the nearest deadline not yet flagged closes: the read model's watch_at, which the deadline
     /// watcher polls (see DeadlineWatchGrain). Serialized for the storage statement; not read back.
     /// </summary>
+    [JsonPropertyName("watchAt")]
     public DateTimeOffset? WatchAt => Deadlines.FirstOrDefault(d => !IsFlagged(d))?.ClosesAt;
 
     /// <summary>Whether <paramref name="hex"/> is <see cref="PayloadSha256"/>.</summary>
@@ -116,6 +135,7 @@ public sealed class ApplicationState
     /// the change writes; the storage statement appends it to the event log in the same transaction.
     /// Only a write needs it: the grain drops it once written, and a read leaves it out.
     /// </summary>
+    [JsonPropertyName("lastEvent")]
     public ApplicationEvent? LastEvent { get; set; }
 
     /// <summary>True once the application has been filed (state of a never-used id is empty).</summary>
@@ -127,14 +147,15 @@ public sealed class ApplicationState
 public sealed record OverdueFlag(DeadlineKind Kind, DateTimeOffset ClosesAt, DateTimeOffset FlaggedAt);
 
 /// <summary>One entry of an application's audit trail: who did what, when and why.</summary>
+/// <remarks>Its JSON names are read by the write statement, hence pinned (see <see cref="ApplicationState"/>).</remarks>
 public sealed record ApplicationEvent(
-    int Sequence,
-    string Kind,
-    DateTimeOffset OccurredAt,
-    Actor Actor,
-    string? Reason,
-    ApplicationStatus StatusAfter,
-    Dictionary<string, string>? Details = null);
+    [property: JsonPropertyName("sequence")] int Sequence,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("occurredAt")] DateTimeOffset OccurredAt,
+    [property: JsonPropertyName("actor")] Actor Actor,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("statusAfter")] ApplicationStatus StatusAfter,
+    [property: JsonPropertyName("details")] Dictionary<string, string>? Details = null);
 
 /// <summary>A SHA-256 held inline (no array object of its own).</summary>
 [System.Runtime.CompilerServices.InlineArray(32)]

@@ -1,7 +1,6 @@
-using System.Net.Sockets;
 using Exchange.Abstractions;
+using Exchange.Storage;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Orleans.Runtime;
 
 namespace Exchange.Silo.Grains;
@@ -18,8 +17,8 @@ public static class BackendFailures
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            if (e is BackendFailureException or NpgsqlException or SocketException or IOException or TimeoutException
-                or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException)
+            if (e is BackendFailureException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException
+                || StoreFailures.IsStoreFailure(e))
             {
                 return true;
             }
@@ -42,16 +41,13 @@ public static class BackendFailures
             {
                 case BackendFailureException backend:
                     return backend.OutcomeUnknown;
-                case PostgresException:
-                    return false;
                 case SiloUnavailableException:
                     // The silo went away while it held the request.
                     return true;
                 case OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException:
                     // The request was never delivered.
                     return false;
-                case SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable
-                    or SocketError.NetworkUnreachable or SocketError.AddressNotAvailable or SocketError.TryAgain }:
+                case var _ when StoreFailures.ShowsNothingCommitted(e):
                     return false;
             }
         }

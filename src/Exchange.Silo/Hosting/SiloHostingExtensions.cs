@@ -3,6 +3,7 @@ using Exchange.Abstractions;
 using Exchange.Domain;
 using Exchange.Silo.Grains;
 using Exchange.Silo.Storage;
+using Exchange.Storage.Applications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

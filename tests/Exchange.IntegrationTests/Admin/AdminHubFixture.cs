@@ -20,9 +20,9 @@ public sealed class AdminHubFixture : HubFixture
 
     public GrpcChannel SecondChannel { get; private set; } = null!;
 
-    public override async Task InitializeAsync()
+    protected override async Task StartAsync()
     {
-        await base.InitializeAsync();
+        await base.StartAsync();
         var port = HubProcess.FreePort();
         SecondGateway = await StartGatewayProcessAsync(port);
         SecondChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");

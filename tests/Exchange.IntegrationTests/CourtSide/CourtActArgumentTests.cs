@@ -45,7 +45,7 @@ public sealed class CourtActArgumentTests(CourtHubFixture hub)
         { "RequestCorrection", "malformed application id", "application_id" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Cases))]
     public async Task ACourtAct_WithAnInvalidArgument_IsInvalidArgumentNamingTheFieldAndChangesNothing(string act, string variant, string field)
     {

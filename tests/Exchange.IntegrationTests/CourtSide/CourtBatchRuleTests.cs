@@ -27,7 +27,7 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
     private Task<string[]> UnderReviewAsync(int count, CourtFlow? flow = null) =>
         Fan.OutAsync(count, 32, async _ => (await (flow ?? Flow).WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.UnderReview)).Receipt.ApplicationId);
 
-    [Fact]
+    [DatabaseFact]
     public async Task BatchConfirm_OfAThousandUnderReview_ConfirmsEachOnce_AndARetryChangesNothing()
     {
         var clock = Stopwatch.StartNew();
@@ -105,7 +105,7 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task BatchConfirm_OneItemThrows_TheOthersAreRuled_ThatItemAnswersItsOwnError_AndARetryRulesItWithoutRulingTheOthersTwice()
     {
         var ids = await UnderReviewAsync(3);
@@ -141,7 +141,7 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
         Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task BatchConfirm_MixedBatch_ConfirmsExactlyTheValidOnes_EachOtherItemWithItsOwnError_AndARetryReturnsTheFirstResults()
     {
         var valid = await UnderReviewAsync(3);
@@ -205,7 +205,7 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
         Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TwoBatchesOverTheSameApplicationsAtOnce_RuleEachApplicationOnce()
     {
         var ids = await UnderReviewAsync(100);
@@ -240,7 +240,7 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
         Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task BatchRule_SameRequestIdWithOtherContent_IsAlreadyExistsAndChangesNothing()
     {
         var ids = await UnderReviewAsync(3);
@@ -263,7 +263,7 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
         Assert.Equal(ApplicationStatus.UnderReview, (await Flow.GetAsync(ids[1])).Status);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task BatchReject_WithAGround_RejectsEachItemWithThatGround()
     {
         var ids = await UnderReviewAsync(2);
@@ -288,7 +288,7 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
         }
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("no request id", "request_id")]
     [InlineData("malformed request id", "request_id")]
     [InlineData("request id of 65 characters", "request_id")]

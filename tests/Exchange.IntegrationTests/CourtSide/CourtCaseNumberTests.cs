@@ -22,7 +22,7 @@ public sealed partial class CourtCaseNumberTests(CaseNumberHubFixture hub) : ICl
         return (match.Groups[2].Value, long.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TwoHundredAcceptancesReleasedTogether_TakeConsecutiveNumbers_AndNumberingAndRequestIdsSurviveASigkill()
     {
         var flow = hub.Flow;
@@ -85,7 +85,7 @@ public sealed partial class CourtCaseNumberTests(CaseNumberHubFixture hub) : ICl
         Assert.Equal(0, await StoreSnapshot.DisagreementsAsync(hub.Database));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MediationDocumentRegistrations_HaveTheirOwnFirstInstanceSequenceFromOne()
     {
         var flow = hub.Flow;
@@ -99,7 +99,7 @@ public sealed partial class CourtCaseNumberTests(CaseNumberHubFixture hub) : ICl
         Assert.Equal("民特", Parse(jc.CaseNumber).TypeCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherCourt_CountsItsOwnSequence()
     {
         var theirs = await hub.SecondCourtFlow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.Accepted);
@@ -107,7 +107,7 @@ public sealed partial class CourtCaseNumberTests(CaseNumberHubFixture hub) : ICl
         Assert.Matches(@"^（\d{4}）新0103民特1号$", theirs.CaseNumber);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ARefusedAcceptance_TakesNoNumber_AndARepeatedAcceptanceTakesNoSecond()
     {
         var flow = hub.Flow;

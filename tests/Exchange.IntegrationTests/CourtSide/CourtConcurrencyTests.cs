@@ -38,7 +38,7 @@ public sealed partial class CourtConcurrencyTests(CourtHubFixture hub)
         return (results.Where(r => r.Item1 is not null).Select(r => r.Item1!).ToList(), results.Where(r => r.Item2 is not null).Select(r => r.Item2!).ToList());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ConfirmAndRejectAtTheSameInstant_ExactlyOneRules_TheOtherIsTransitionNotAllowed()
     {
         var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.UnderReview);
@@ -60,7 +60,7 @@ public sealed partial class CourtConcurrencyTests(CourtHubFixture hub)
         Assert.Equal(now.Version, (await Flow.HistoryAsync(id)).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TheSameActWithTheSameRequestId_FiftyAtOnce_ActsOnceAndAnswersAllAlike()
     {
         var id = (await Flow.SubmitAsync(ApplicationType.JudicialConfirmation)).ApplicationId;
@@ -74,7 +74,7 @@ public sealed partial class CourtConcurrencyTests(CourtHubFixture hub)
         Assert.Equal(2, (await Flow.HistoryAsync(id)).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task BothPartiesSigningAtTheSameInstant_MakeTheDocumentEffectiveWithBothSignatures()
     {
         var app = await Flow.WalkAsync(ApplicationType.MediationDocument, ApplicationStatus.DocumentIssued);
@@ -94,7 +94,7 @@ public sealed partial class CourtConcurrencyTests(CourtHubFixture hub)
         Assert.All(answers, a => Assert.True(a.Version <= now.Version));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RefusedAndRacingAcceptances_ConsumeNoCaseNumber()
     {
         var before = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.Accepted);

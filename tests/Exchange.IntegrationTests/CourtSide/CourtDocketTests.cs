@@ -57,7 +57,7 @@ public sealed class CourtDocketTests(CourtHubFixture hub)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListDocket_EachFilter_SelectsExactlyTheMatchingApplications_SortedByNearestDeadlineWithNoneLast()
     {
         var (platform, flow) = await hub.NewPlatformFlowAsync("docket");
@@ -161,7 +161,7 @@ public sealed class CourtDocketTests(CourtHubFixture hub)
         Assert.All(platformA, e => Assert.Equal(HubFixture.PlatformA, e.PlatformId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListDocket_PagesOfThree_VisitEachApplicationExactlyOnce_WhileOthersAreAddedAndChanged()
     {
         var (platform, flow) = await hub.NewPlatformFlowAsync("paging");
@@ -209,7 +209,7 @@ public sealed class CourtDocketTests(CourtHubFixture hub)
         Assert.InRange(pages, 4, 5);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("token for other filters", "page_token")]
     [InlineData("token for another platform filter", "page_token")]
     [InlineData("malformed token", "page_token")]

@@ -12,7 +12,7 @@ public sealed class CourtHistoryTests(CourtHubFixture hub)
 
     private const string CourtKeyName = "天山区人民法院 立案庭";
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetHistory_OfAFullJudicialConfirmation_IsTheSameForCourtAndPlatform_OldestFirstWithActorKindAndStatus()
     {
         var start = DateTimeOffset.UtcNow;
@@ -73,7 +73,7 @@ public sealed class CourtHistoryTests(CourtHubFixture hub)
         Assert.Equal("案情复杂", court.Single(e => e.Kind == "REVIEW_EXTENDED").Reason);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetHistory_RecordsTheReasonsOfRejectionAndWithdrawal()
     {
         var rejected = (await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.Rejected)).Receipt.ApplicationId;
@@ -95,7 +95,7 @@ public sealed class CourtHistoryTests(CourtHubFixture hub)
         Assert.Equal(ApplicationStatus.Withdrawn, withdrawal[2].StatusAfter);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TheHashesOfSuppliedFiles_AreKeptInTheHistoryEventsDetails()
     {
         var id = (await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.CorrectionRequested)).Receipt.ApplicationId;
@@ -120,7 +120,7 @@ public sealed class CourtHistoryTests(CourtHubFixture hub)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ACourtActWithoutOfficerName_IsRecordedUnderTheNameOfTheCourtsKey()
     {
         var id = (await Flow.SubmitAsync(ApplicationType.JudicialConfirmation)).ApplicationId;
@@ -133,7 +133,7 @@ public sealed class CourtHistoryTests(CourtHubFixture hub)
         Assert.Equal(CourtKeyName, acceptance.Actor.Name);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetHistory_OfAFreshApplication_IsTheSubmission()
     {
         var receipt = await Flow.SubmitAsync(ApplicationType.MediationDocument);
@@ -149,7 +149,7 @@ public sealed class CourtHistoryTests(CourtHubFixture hub)
         Assert.InRange((submitted.OccurTime.ToDateTimeOffset() - receipt.ReceivedTime.ToDateTimeOffset()).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(2));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetHistory_OfAnotherPlatformsApplication_IsNotFound_AndOfAnotherCourtsApplication_IsNotFound()
     {
         var id = (await Flow.SubmitAsync(ApplicationType.JudicialConfirmation)).ApplicationId;
@@ -160,7 +160,7 @@ public sealed class CourtHistoryTests(CourtHubFixture hub)
             () => hub.Courts.GetHistoryAsync(new GetHistoryRequest { ApplicationId = id }, hub.AsSecondCourt).ResponseAsync);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("court")]
     [InlineData("platform")]
     public async Task GetHistory_MalformedId_IsInvalidArgument_AndUnknownId_IsNotFound(string side)

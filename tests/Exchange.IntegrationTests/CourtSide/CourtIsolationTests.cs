@@ -21,7 +21,7 @@ public sealed class CourtIsolationTests(CourtHubFixture hub)
         ];
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherCourtsApplication_IsNotFoundForGetHistoryAndEveryAct_AndNothingChanges()
     {
         var theirs = await FileWithTheSecondCourtAsync();
@@ -64,7 +64,7 @@ public sealed class CourtIsolationTests(CourtHubFixture hub)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherCourtsApplication_IsNotFoundForTheFirstCourt_ExactlyAsAnUnknownId()
     {
         var theirs = (await hub.SecondCourtFlow.SubmitAsync(ApplicationType.JudicialConfirmation)).ApplicationId;
@@ -75,7 +75,7 @@ public sealed class CourtIsolationTests(CourtHubFixture hub)
         Assert.Equal(unknown.Info().Reason, otherCourts.Info().Reason);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TheFirstCourtsDocketAndStatistics_NeverShowTheSecondCourtsApplications()
     {
         var since = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
@@ -99,7 +99,7 @@ public sealed class CourtIsolationTests(CourtHubFixture hub)
         Assert.DoesNotContain(everything, e => theirs.Any(a => a.Receipt.ApplicationId == e.ApplicationId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetApplication_MalformedId_IsInvalidArgument_UnknownId_IsNotFound()
     {
         var malformed = await RpcAssert.FailsWith(StatusCode.InvalidArgument,
@@ -110,7 +110,7 @@ public sealed class CourtIsolationTests(CourtHubFixture hub)
         Assert.Equal(["application_id"], malformed.ViolatedFields());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TheSecondCourt_NumbersItsOwnCasesWithItsOwnCode()
     {
         var accepted = await hub.SecondCourtFlow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.Accepted);
@@ -142,7 +142,7 @@ public sealed class CourtIsolationTests(CourtHubFixture hub)
         "RegisterCase", "IssueMediationDocument", "RefuseMediationDocument", "RecordRepudiation", "BatchRule", "GetCourtStatistics",
     ];
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(CourtMethods))]
     public async Task EveryCourtMethod_WithAPlatformsKey_IsPermissionDenied_WithoutOrWithAnUnknownKey_IsUnauthenticated(string method)
     {

@@ -74,7 +74,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
 
     private static DateOnly Today => ArticleEightyFive.CstDate(DateTimeOffset.UtcNow);
 
-    [Fact]
+    [DatabaseFact]
     public async Task JudicialConfirmation_CorrectionAcceptanceReviewSupplementExtensionConfirmationService_EveryStatusAllowsOnlyItsActs()
     {
         var app = await SubmittedAsync(ApplicationType.JudicialConfirmation);
@@ -128,7 +128,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         Assert.Equal(10, app.Version);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task JudicialConfirmation_Rejected_IsARulingThatCanBeServed()
     {
         var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.UnderReview);
@@ -138,7 +138,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         app = await StepAsync(app, RecordService, ApplicationStatus.Served);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task JudicialConfirmation_AcceptanceRefused_IsNotAcceptedWithoutCaseNumberAndCanBeServed()
     {
         var app = await SubmittedAsync(ApplicationType.JudicialConfirmation);
@@ -155,7 +155,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         ApplicationStatus.UnderReview, ApplicationStatus.SupplementRequested,
     ];
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(JcBeforeRuling))]
     public async Task JudicialConfirmation_WithdrawalAskedByThePlatformThenPermitted_IsWithdrawnAndCanBeServed(ApplicationStatus from)
     {
@@ -175,7 +175,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         await StepAsync(app, RecordService, ApplicationStatus.Served);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(JcBeforeRuling))]
     public async Task JudicialConfirmation_TreatedAsWithdrawn_IsFinalAndNotServed(ApplicationStatus from)
     {
@@ -188,7 +188,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         Assert.Equal("逾期未补充材料", last.Reason);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MediationDocument_CorrectionRegistrationReviewIssueSignatures_IsEffectiveOnlyWhenTheLastPartySigned()
     {
         var app = await SubmittedAsync(ApplicationType.MediationDocument);
@@ -225,7 +225,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         Assert.Equal(8, app.Version);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MediationDocument_DocumentRefused_IsFinal()
     {
         var app = await Flow.WalkAsync(ApplicationType.MediationDocument, ApplicationStatus.UnderReview);
@@ -235,7 +235,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         Assert.NotNull(app.RulingTime);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MediationDocument_PartyBacksOutAfterOneSignature_IsRepudiated()
     {
         var app = await Flow.WalkAsync(ApplicationType.MediationDocument, ApplicationStatus.DocumentIssued);
@@ -252,7 +252,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         ApplicationStatus.Received, ApplicationStatus.CorrectionRequested, ApplicationStatus.CaseRegistered, ApplicationStatus.UnderReview,
     ];
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(MdBeforeIssue))]
     public async Task MediationDocument_WithdrawalAskedThenPermitted_IsWithdrawnAndFinal(ApplicationStatus from)
     {
@@ -268,7 +268,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         Assert.Null(app.WithdrawalRequestedTime);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ExtendReview_ASecondTime_IsReviewAlreadyExtendedAndChangesNothing()
     {
         var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.UnderReview);
@@ -300,7 +300,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         { ApplicationType.MediationDocument, ApplicationStatus.Withdrawn },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(FinalStatuses))]
     public async Task WithdrawApplication_OnAFinalApplication_IsApplicationFinalNamingTheStatus(ApplicationType type, ApplicationStatus final)
     {
@@ -313,7 +313,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         Assert.Equal(events, (await Flow.HistoryAsync(app.Receipt.ApplicationId)).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AcceptApplication_OnAMediationDocument_AndRegisterCaseOnAJudicialConfirmation_AreTransitionNotAllowed()
     {
         var md = (await Flow.SubmitAsync(ApplicationType.MediationDocument)).ApplicationId;
@@ -326,7 +326,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         Assert.Equal(1, (await Flow.GetAsync(jc)).Version);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnActRepeatedWithItsRequestId_AfterLaterActs_ReturnsTheApplicationAsItIsNowAndAppendsNothing()
     {
         var id = (await Flow.SubmitAsync(ApplicationType.JudicialConfirmation)).ApplicationId;
@@ -348,7 +348,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         await LifecycleAssert.RefusedAsync(() => Flow.AcceptAsync(id), "TRANSITION_NOT_ALLOWED", ApplicationStatus.Confirmed);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ThePlatformsAnswerRepeatedWithItsRequestId_AfterLaterActs_ReturnsTheApplicationAsItIsNow()
     {
         var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.CorrectionRequested);
@@ -364,7 +364,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         Assert.Equal(accepted.Version, (await Flow.HistoryAsync(id)).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ARequestIdUsedForAnotherActOnTheSameApplication_IsAlreadyExistsRequestIdReusedAndChangesNothing()
     {
         var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.CorrectionRequested);
@@ -395,7 +395,7 @@ public sealed partial class CourtLifecycleTests(CourtHubFixture hub)
         Assert.Equal(ApplicationStatus.SupplementRequested, (await Flow.GetAsync(id)).Status);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TheSameRequestIdOnAnotherApplication_PerformsTheActThereToo()
     {
         var first = (await Flow.SubmitAsync(ApplicationType.JudicialConfirmation)).ApplicationId;

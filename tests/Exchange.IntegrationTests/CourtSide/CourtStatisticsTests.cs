@@ -39,7 +39,7 @@ public sealed class CourtStatisticsTests(CourtHubFixture hub)
 
     private static double Days(Timestamp from, Timestamp to) => (to.ToDateTimeOffset() - from.ToDateTimeOffset()).TotalSeconds / 86_400;
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetCourtStatistics_CountsAndDurations_MatchWhatWasFiledAndDone()
     {
         var flow = Flow;
@@ -105,7 +105,7 @@ public sealed class CourtStatisticsTests(CourtHubFixture hub)
         Assert.Equal(apps.Count - 1, allButLast.Total);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetCourtStatistics_AfterNotBeforeBefore_IsInvalidArgument()
     {
         var now = DateTimeOffset.UtcNow;

@@ -15,7 +15,7 @@ public sealed class PlatformAnswerTests(CourtHubFixture hub)
 {
     private CourtFlow Flow => hub.Flow;
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitCorrection_AnswersTheNotice_BackToReceivedWithTheFilesKept()
     {
         var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.CorrectionRequested);
@@ -39,7 +39,7 @@ public sealed class PlatformAnswerTests(CourtHubFixture hub)
         Assert.Equal(1, await hub.Database.ScalarAsync("SELECT count(*) FROM exchange_attachment_contents WHERE sha256 = $1", file.Sha256.ToByteArray()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SubmitSupplement_AnswersTheOrder_BackToUnderReview()
     {
         var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.SupplementRequested);
@@ -57,7 +57,7 @@ public sealed class PlatformAnswerTests(CourtHubFixture hub)
         Assert.Equal("SUPPLEMENT_SUBMITTED", (await Flow.PlatformHistoryAsync(app.Receipt.ApplicationId))[^1].Kind);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordService_OfAConfirmation_IsServed()
     {
         var app = await Flow.WalkAsync(ApplicationType.JudicialConfirmation, ApplicationStatus.Confirmed);
@@ -70,7 +70,7 @@ public sealed class PlatformAnswerTests(CourtHubFixture hub)
         Assert.Equal(app.RulingTime, served.RulingTime);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordSignature_EachParty_RecordsItsIndex()
     {
         var app = await Flow.WalkAsync(ApplicationType.MediationDocument, ApplicationStatus.DocumentIssued);
@@ -125,7 +125,7 @@ public sealed class PlatformAnswerTests(CourtHubFixture hub)
         { "RecordSignature", "judicial confirmation", StatusCode.FailedPrecondition, "" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Errors))]
     public async Task EachAnswer_InvalidOrMisdirected_FailsAsDocumentedAndChangesNothing(string method, string variant, StatusCode code, string field)
     {
@@ -197,7 +197,7 @@ public sealed class PlatformAnswerTests(CourtHubFixture hub)
         Assert.Equal(app, await Flow.GetAsync(app.Receipt.ApplicationId));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("SubmitCorrection")]
     [InlineData("SubmitSupplement")]
     [InlineData("RecordService")]

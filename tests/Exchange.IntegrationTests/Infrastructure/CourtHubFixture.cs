@@ -17,9 +17,9 @@ public class CourtHubFixture : HubFixture
 
     public string StatisticsCourtKey { get; private set; } = "";
 
-    public override async Task InitializeAsync()
+    protected override async Task StartAsync()
     {
-        await base.InitializeAsync();
+        await base.StartAsync();
         SecondCourtKey = await RegisterAsync("court", SecondCourt, "沙依巴克区人民法院 立案庭");
         StatisticsCourtKey = await RegisterAsync("court", StatisticsCourt, "新市区人民法院 立案庭");
     }

@@ -45,7 +45,17 @@ public class HubFixture : IAsyncLifetime
 
     protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
-    public virtual async Task InitializeAsync()
+    public async Task InitializeAsync()
+    {
+        // Every test of a hub is skipped then (DatabaseFact): start nothing.
+        if (TestPostgres.SkipReason is null)
+        {
+            await StartAsync();
+        }
+    }
+
+    /// <summary>Creates the database, starts the processes and registers the credentials.</summary>
+    protected virtual async Task StartAsync()
     {
         Database = await CreateDatabaseAsync();
         await StartSiloAsync();

@@ -93,7 +93,25 @@ public sealed class HubProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        KeepLog();
         process.Dispose();
+    }
+
+    /// <summary>
+    /// Writes the process's output to EXCHANGE_TEST_LOGS (test.sh sets it) when it logged an error,
+    /// so that a failure seen only as a status (INTERNAL, "it has been logged") can be read after the run.
+    /// </summary>
+    private void KeepLog()
+    {
+        var folder = Environment.GetEnvironmentVariable("EXCHANGE_TEST_LOGS");
+        var text = Output;
+        if (string.IsNullOrEmpty(folder) || !(text.Contains("fail: ", StringComparison.Ordinal) || text.Contains("crit: ", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"{Name}-{process.Id}.log"), text);
     }
 
     private void OnLine(string? line, string readyLine)

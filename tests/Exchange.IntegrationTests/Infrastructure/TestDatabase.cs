@@ -25,9 +25,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable("EXCHANGE_TEST_DB")
-        ?? throw new InvalidOperationException(
-            "EXCHANGE_TEST_DB is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL and sets it.");
+        Environment.GetEnvironmentVariable(TestPostgres.Variable) is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException(TestPostgres.SkipReason);
 
     public static Task<TestDatabase> CreateAsync() => CreateAsync(ServerConnectionString);
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Exchange.Domain;
 using Npgsql;
 
-namespace Exchange.Gateway.ReadModel;
+namespace Exchange.Storage.ReadModel;
 
 /// <summary>One event of an application's audit trail, as stored.</summary>
 public sealed record HistoryRow(

@@ -3,7 +3,7 @@ using System.Text;
 using Exchange.Domain;
 using Npgsql;
 
-namespace Exchange.Gateway.ReadModel;
+namespace Exchange.Storage.ReadModel;
 
 /// <summary>What a listing asks for, besides paging.</summary>
 public sealed record ListingFilter(
@@ -38,8 +38,9 @@ public sealed class ApplicationListing(NpgsqlDataSource dataSource)
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    public async Task<(IReadOnlyList<ApplicationRow> Rows, string NextPageToken)> ListAsync(
-        ListingFilter filter, int pageSize, PageToken? after, CancellationToken cancellationToken)
+    /// <summary>One page, newest first, after <paramref name="after"/> (null for the first page).</summary>
+    public async Task<ReadPage<ApplicationRow>> ListAsync(
+        ListingFilter filter, int pageSize, ListingPosition? after, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder(
             "SELECT application_id, platform_case_id, application_type, court_code, status, received_at, updated_at, version " +
@@ -105,16 +106,9 @@ public sealed class ApplicationListing(NpgsqlDataSource dataSource)
             }
         }
 
-        if (rows.Count <= pageSize)
-        {
-            return (rows, "");
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        var last = rows[^1];
-        return (rows, PageTokens.Encode(new PageToken(last.ReceivedAt, last.ApplicationId, filter.Fingerprint())));
+        return ReadPage<ApplicationRow>.Of(rows, pageSize);
     }
 }
 
-/// <summary>An opaque position in a listing. It grants nothing: listings always filter by the caller.</summary>
-public sealed record PageToken(DateTimeOffset ReceivedAt, Guid ApplicationId, string Filter) : IPageToken;
+/// <summary>A keyset position in a listing: the last row's (received time, id).</summary>
+public sealed record ListingPosition(DateTimeOffset ReceivedAt, Guid ApplicationId);

@@ -3,7 +3,7 @@ using System.Text;
 using Exchange.Domain;
 using Npgsql;
 
-namespace Exchange.Gateway.ReadModel;
+namespace Exchange.Storage.ReadModel;
 
 /// <summary>What a docket asks for, besides paging.</summary>
 public sealed record DocketFilter(
@@ -31,8 +31,8 @@ public sealed record DocketRow(
     DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt, int Version, string? CaseNumber,
     DateTimeOffset? NextDeadlineAt, DeadlineKind NextDeadlineKind, DateTimeOffset? WithdrawalRequestedAt);
 
-/// <summary>A position in a docket: the last row's (nearest deadline, id).</summary>
-public sealed record DocketPageToken(DateTimeOffset? NextDeadlineAt, Guid ApplicationId, string Filter) : IPageToken;
+/// <summary>A keyset position in a docket: the last row's (nearest deadline, id).</summary>
+public sealed record DocketPosition(DateTimeOffset? NextDeadlineAt, Guid ApplicationId);
 
 /// <summary>
 /// A court's docket from the read model, nearest deadline first (none last), then by id, with
@@ -44,8 +44,9 @@ public sealed class Docket(NpgsqlDataSource dataSource)
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    public async Task<(IReadOnlyList<DocketRow> Rows, string NextPageToken)> ListAsync(
-        DocketFilter filter, DateTimeOffset now, int pageSize, DocketPageToken? after, CancellationToken cancellationToken)
+    /// <summary>One page after <paramref name="after"/> (null for the first page); deadline states as of <paramref name="now"/>.</summary>
+    public async Task<ReadPage<DocketRow>> ListAsync(
+        DocketFilter filter, DateTimeOffset now, int pageSize, DocketPosition? after, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder(
             "SELECT application_id, platform_id, platform_case_id, application_type, status, received_at, updated_at, version, " +
@@ -132,13 +133,6 @@ public sealed class Docket(NpgsqlDataSource dataSource)
             }
         }
 
-        if (rows.Count <= pageSize)
-        {
-            return (rows, "");
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        var last = rows[^1];
-        return (rows, PageTokens.Encode(new DocketPageToken(last.NextDeadlineAt, last.ApplicationId, filter.Fingerprint())));
+        return ReadPage<DocketRow>.Of(rows, pageSize);
     }
 }

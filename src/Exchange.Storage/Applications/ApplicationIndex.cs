@@ -1,11 +1,31 @@
 using Exchange.Domain;
 using Npgsql;
 
-namespace Exchange.Silo.Storage;
+namespace Exchange.Storage.Applications;
 
 /// <summary>Looks up applications in the read model by their idempotency key.</summary>
 public sealed class ApplicationIndex(NpgsqlDataSource dataSource)
 {
+    /// <summary>The unique constraint on the idempotency key (DOMAIN.md §5): the arbiter when two submissions race.</summary>
+    private const string IdempotencyConstraint = "exchange_applications_idempotency";
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> (or an exception inside it) is a write that failed because another
+    /// application took its idempotency key first: then nothing of the write was stored.
+    /// </summary>
+    public static bool IsIdempotencyConflict(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: IdempotencyConstraint })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async Task<Guid?> FindByKeyAsync(string platformId, string platformCaseId, ApplicationType type, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Exchange.Silo.Storage;
+namespace Exchange.Storage.Applications;
 
 /// <summary>
 /// Keeps attachment contents apart from grain state, addressed by their SHA-256 (already verified

@@ -1,7 +1,7 @@
 using Exchange.Domain;
 using Npgsql;
 
-namespace Exchange.Gateway.ReadModel;
+namespace Exchange.Storage.ReadModel;
 
 /// <summary>Applications of one type and status received in one month (CST), counted.</summary>
 public sealed record StatusCountRow(ApplicationType Type, ApplicationStatus Status, string Month, long Count);
