@@ -48,7 +48,9 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, IMemoryCach
     public void Forget()
     {
         var previous = Interlocked.Exchange(ref generation, new CancellationTokenSource());
+        // Cancelled, never disposed: a lookup that began before the swap still reads its Token (a
+        // disposed source throws ObjectDisposedException there, which reached callers as INTERNAL).
+        // A source without a timer holds nothing that needs disposing.
         previous.Cancel();
-        previous.Dispose();
     }
 }
