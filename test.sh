@@ -5,6 +5,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
+# No project but src/Exchange.Storage contains SQL against the hub's tables (fails before anything starts).
+scripts/check-sql-ownership.sh
 work=$(mktemp -d /tmp/exchange-test.XXXXXX)
 chmod 755 "$work"
 cleanup() {

@@ -30,7 +30,7 @@ port=55490; while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((por
 "$root/scripts/pg.sh" start "$work/pg" "$port"
 bin=$("$root/scripts/pg.sh" bin)
 psql() { "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d exchange -v ON_ERROR_STOP=1 -q "$@"; }
-psql -f "$root/src/Exchange.Silo/Schema/001-tables.sql"
+for migration in "$root"/src/Exchange.Storage/Migrations/*.sql; do psql -f "$migration"; done
 
 # pgbench would read ":name" inside the JSON as one of its variables: put a space after such colons.
 template=$(sed -E 's/:([A-Za-z_])/: \1/g' "$here/state-template.json")
@@ -44,7 +44,7 @@ sed -e "s/@ServiceId/'exchange'/g" -e "s/@GrainTypeString/'application'/g" \
     -e "s/@GrainIdExtensionString/($id)/g" -e "s/@GrainIdN0/0/g" -e "s/@GrainIdN1/0/g" \
     -e "s/@GrainIdHash/(:n::int % 1000000)/g" -e "s/@GrainTypeHash/42/g" -e "s/@GrainStateVersion/NULL/g" \
     -e "s|@PayloadBinary|$payload|g" -e 's/--.*$//' \
-    "$root/src/Exchange.Silo/Schema/Queries/WriteToStorageKey.sql" | tr '\n' ' ' > "$work/one.sql.tmp"
+    "$root/src/Exchange.Storage/OrleansQueries/WriteToStorageKey.sql" | tr '\n' ' ' > "$work/one.sql.tmp"
 { echo "$n"; cat "$work/one.sql.tmp"; echo ";"; } > "$work/one-statement.sql"
 
 state_insert="INSERT INTO orleans_storage (service_id, grain_type, grain_id_ext, grain_id_n0, grain_id_n1, grain_id_hash, grain_type_hash, payload, modified_on, version) VALUES ('exchange', 'application', $id, 0, 0, :n::int % 1000000, 42, $payload, now(), 1) ON CONFLICT DO NOTHING;"

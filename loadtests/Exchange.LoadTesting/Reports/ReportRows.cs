@@ -16,7 +16,7 @@ internal static class ReportRows
         "sent B", "recv B",
     ];
 
-    public static readonly string[] TimeSeriesHeader = ["scenario", "start s", "duration s", "count", "rps", "p50 ms", "p99 ms", "errors"];
+    public static readonly string[] TimeSeriesHeader = ["scenario", "start s", "duration s", "count", "rps", "p50 ms", "p99 ms", "errors", "max ms"];
 
     public static readonly string[] ThresholdHeader = ["scenario", "step", "threshold", "result", "actual", "detail"];
 
@@ -41,7 +41,7 @@ internal static class ReportRows
         scenario.TimeSeries.Select(s => new[]
         {
             scenario.Name, Num(s.Start.TotalSeconds), Num(s.Duration.TotalSeconds), Int(s.Count), Num(s.Rps, "0.0"),
-            Num(s.P50Ms), Num(s.P99Ms), Int(s.Errors),
+            Num(s.P50Ms), Num(s.P99Ms), Int(s.Errors), Num(s.MaxMs),
         });
 
     public static IEnumerable<string[]> Thresholds(RunResult run) =>

@@ -54,6 +54,7 @@ public sealed record StatusStats(
 /// <param name="P50Ms">Median latency of the calls completed in the interval.</param>
 /// <param name="P99Ms">99th percentile latency of the calls completed in the interval.</param>
 /// <param name="Errors">Failed (non-OK) calls in the interval, dropped ones included.</param>
+/// <param name="MaxMs">The longest latency of a call completed in the interval (what a stall shows as).</param>
 public sealed record IntervalSnapshot(
     TimeSpan Start,
     TimeSpan Duration,
@@ -61,4 +62,5 @@ public sealed record IntervalSnapshot(
     double Rps,
     double P50Ms,
     double P99Ms,
-    long Errors);
+    long Errors,
+    double MaxMs);

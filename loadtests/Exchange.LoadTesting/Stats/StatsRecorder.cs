@@ -165,7 +165,8 @@ internal sealed class StatsRecorder
             Rps: _intervalExecuted / seconds,
             P50Ms: _interval.PercentileMs(50),
             P99Ms: _interval.PercentileMs(99),
-            Errors: _intervalErrors));
+            Errors: _intervalErrors,
+            MaxMs: _interval.Summarize().MaxMs));
         _interval.Reset();
         _intervalExecuted = 0;
         _intervalErrors = 0;

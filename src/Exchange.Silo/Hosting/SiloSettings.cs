@@ -70,7 +70,7 @@ public sealed class SiloSettings
     /// before the next command on that connection (the profile and storage-cost figures are in
     /// docs/BENCHMARKS.md), and the providers open a connection for every write; their statements
     /// change no session state, so there is nothing to reset. (Our own code keeps the reset: the
-    /// schema installer takes an advisory lock.)
+    /// schema migrator takes an advisory lock.)
     /// </summary>
     public string ProviderConnectionString
     {

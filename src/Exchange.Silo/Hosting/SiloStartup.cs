@@ -1,5 +1,5 @@
 using Exchange.Abstractions;
-using Exchange.Silo.Storage;
+using Exchange.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,10 +24,11 @@ public static class SiloStartup
             using var host = build();
             var settings = host.Services.GetRequiredService<IOptions<SiloSettings>>().Value;
 
-            // The providers read their queries from the database when the silo starts: the schema comes first.
+            // The providers read their queries from the database when the silo starts: the schema
+            // (pending migrations, changed provider queries) comes first.
             await using (var dataSource = NpgsqlDataSource.Create(settings.DataConnectionString))
             {
-                await SchemaInstaller.InstallAsync(dataSource, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Exchange.Schema"));
+                await SchemaMigrator.MigrateAsync(dataSource, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Exchange.Schema"));
             }
 
             host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>

@@ -4,6 +4,7 @@ using Exchange.Domain;
 using Exchange.IntegrationTests.Infrastructure;
 using Exchange.Silo.Grains;
 using Exchange.Silo.Storage;
+using Exchange.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,7 +13,7 @@ namespace Exchange.Contract.Tests.Storage;
 
 /// <summary>
 /// The application write as the silo makes it: the state serialized by the silo's
-/// <see cref="ApplicationStateSerializer"/>, written by the provider query the schema installs
+/// <see cref="ApplicationStateSerializer"/>, written by the provider query the migrator stores
 /// (WriteToStorageKey, read back from OrleansQuery), bound the way the Orleans ADO.NET provider binds it.
 /// </summary>
 internal static class ApplicationWrites
@@ -25,7 +26,7 @@ internal static class ApplicationWrites
     public static async Task<TestDatabase> CreateDatabaseAsync()
     {
         var db = await TestDatabase.CreateAsync();
-        await SchemaInstaller.InstallAsync(db.DataSource, NullLogger.Instance);
+        await SchemaMigrator.MigrateAsync(db.DataSource, NullLogger.Instance);
         return db;
     }
 

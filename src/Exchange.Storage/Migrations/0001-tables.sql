@@ -1,4 +1,6 @@
--- Exchange schema, created at silo start (idempotent; run under an advisory lock).
+-- Migration 0001: the schema as the hub created it before it had versioned migrations, unchanged.
+-- Idempotent (IF NOT EXISTS throughout), so a database created then, which has no version table,
+-- is adopted by running it once more. Later changes are later migrations, never edits here.
 -- Our own SQL, written to the contract the Orleans ADO.NET providers read: they look up each
 -- query's text by key in OrleansQuery, bind parameters by name and read columns by name.
 

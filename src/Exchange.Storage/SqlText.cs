@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Exchange.Silo.Storage;
+namespace Exchange.Storage;
 
 /// <summary>The provider queries as stored in OrleansQuery: without comments and runs of whitespace.</summary>
 /// <remarks>
