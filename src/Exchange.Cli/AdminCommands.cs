@@ -27,7 +27,8 @@ internal static class AdminCommands
         var admin = new Command(
             "admin",
             "Administer the hub through its AdminService with an admin key: register and revoke platforms, issue keys to courts, "
-            + "platforms and operators, list and revoke keys. Keys are printed once, to stdout alone (KEY=$(exchange admin …))")
+            + "platforms and operators, list and revoke keys, keep the courts and the holiday calendar. Keys are printed once, to stdout alone "
+            + "(KEY=$(exchange admin …))")
         {
             adminKey,
         };
@@ -40,6 +41,10 @@ internal static class AdminCommands
         admin.Add(IssueKey(run));
         admin.Add(ListKeys(run));
         admin.Add(RevokeKey(run));
+        admin.Add(Courts(run));
+        admin.Add(PutCourt(run));
+        admin.Add(HolidayYears(run));
+        admin.Add(PutHolidayYear(run));
         return admin;
     }
 
@@ -249,6 +254,133 @@ internal static class AdminCommands
         });
         return command;
     }
+
+    private static Command Courts(AdminRunner run)
+    {
+        var command = new Command("courts", "Every court the hub knows, by code, with what it accepts (also those that take no filings any more)");
+        run.Query(command, async (admin, parseResult, options) =>
+        {
+            var response = await admin.ListCourtsAsync(new ListCourtsRequest(), options());
+            await run.WriteListAsync(parseResult, response, "courts", "", "court(s)",
+                ["code", "name", "level", "division", "accepts", "version", "updated (+08:00)"],
+                response.Courts.Select(c => new[]
+                {
+                    c.Code, c.Name, ProtoNames.Of(c.Level), c.DivisionCode, Accepts(c),
+                    c.Version.ToString(CultureInfo.InvariantCulture), Output.Time(c.UpdateTime),
+                }));
+        });
+        return command;
+    }
+
+    private static Command PutCourt(AdminRunner run)
+    {
+        var court = new Option<string>("--court") { Description = "The court code, e.g. 新0108 (a new code registers the court)", Required = true };
+        var name = new Option<string>("--name") { Description = "The court's name, 1–100 characters, e.g. 达坂城区人民法院", Required = true };
+        var level = CliOptions.Enum<CourtLevel>("--level", "The level its code implies (2 digits INTERMEDIATE, 4 digits BASIC)");
+        level.Required = true;
+        var division = new Option<string>("--division") { Description = "The administrative division it serves (GB/T 2260): 2, 4 or 6 digits, e.g. 650108" };
+        var accepts = CliOptions.Types("--accepts", "The application types it takes through the hub; none stops it taking filings");
+        accepts.Required = true;
+        var expectedVersion = ExpectedVersion("court");
+        var requestId = RequestId();
+        var command = new Command(
+            "put-court",
+            "Register a court or change one, as the whole court given (not a patch); it applies to submissions received after it")
+        {
+            court, name, level, division, accepts, expectedVersion, requestId,
+        };
+        run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
+        {
+            var given = new Court
+            {
+                Code = parseResult.GetRequiredValue(court),
+                Name = parseResult.GetRequiredValue(name),
+                Level = parseResult.GetValue(level),
+                DivisionCode = parseResult.GetValue(division) ?? "",
+                AcceptedTypes = { parseResult.GetRequiredValue(accepts) },
+            };
+            var answer = await admin.PutCourtAsync(
+                new PutCourtRequest { RequestId = request, Court = given, ExpectedVersion = parseResult.GetValue(expectedVersion) },
+                options);
+            await run.WriteAsync(parseResult, answer, () => string.Create(CultureInfo.InvariantCulture,
+                $"Court {answer.Code} ({answer.Name}), {ProtoNames.Of(answer.Level)}, division {Dash(answer.DivisionCode)}, accepts {Accepts(answer)}: version {answer.Version}."));
+        });
+        return command;
+    }
+
+    private static Command HolidayYears(AdminRunner run)
+    {
+        var command = new Command(
+            "holiday-years",
+            "Every year whose official holiday schedule the hub has (a year without one counts weekends alone; its deadlines are provisional)");
+        run.Query(command, async (admin, parseResult, options) =>
+        {
+            var response = await admin.ListHolidayYearsAsync(new ListHolidayYearsRequest(), options());
+            await run.WriteListAsync(parseResult, response, "holiday-years", "", "year(s)",
+                ["year", "holidays", "rest days", "make-up working days", "version", "updated (+08:00)"],
+                response.HolidayYears.Select(y => new[]
+                {
+                    y.Year.ToString(CultureInfo.InvariantCulture), string.Join(", ", y.Holidays.Select(h => h.Name)),
+                    RestDays(y).ToString(CultureInfo.InvariantCulture), y.MakeUpWorkingDays.Count.ToString(CultureInfo.InvariantCulture),
+                    y.Version.ToString(CultureInfo.InvariantCulture), Output.Time(y.UpdateTime),
+                }));
+        });
+        return command;
+    }
+
+    private static Command PutHolidayYear(AdminRunner run)
+    {
+        var file = new Option<string>("--file")
+        {
+            Description = "The year as JSON, as src/Exchange.Domain/Calendar/2026.json is written (year, source, holidays, make_up_working_days); - for standard input",
+            Required = true,
+        };
+        var expectedVersion = ExpectedVersion("year");
+        var requestId = RequestId();
+        var command = new Command(
+            "put-holiday-year",
+            "Put a year's holiday schedule as the State Council announced it, replacing what the hub had for that year; "
+            + "it applies to deadlines computed after it")
+        {
+            file, expectedVersion, requestId,
+        };
+        run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
+        {
+            var year = HolidayYearFile.Load(parseResult.GetRequiredValue(file), run.Context);
+            var answer = await admin.PutHolidayYearAsync(
+                new PutHolidayYearRequest { RequestId = request, HolidayYear = year, ExpectedVersion = parseResult.GetValue(expectedVersion) },
+                options);
+            await run.WriteAsync(parseResult, answer, () => string.Create(CultureInfo.InvariantCulture,
+                $"Holiday year {answer.Year}: {answer.Holidays.Count} holiday(s), {RestDays(answer)} rest day(s), {answer.MakeUpWorkingDays.Count} make-up working day(s): version {answer.Version}."));
+        });
+        return command;
+    }
+
+    private static Option<long> ExpectedVersion(string what)
+    {
+        var option = new Option<long>("--expected-version")
+        {
+            Description = $"The {what}'s version as last read (courts/holiday-years print it): refused with ABORTED if it changed since; 0 (default) overwrites whatever is stored",
+            HelpName = "n",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 0)
+            {
+                result.AddError("--expected-version cannot be negative");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>"JC, MD", as the application tables print types; "none" when it takes no filings.</summary>
+    private static string Accepts(Court court) =>
+        court.AcceptedTypes.Count == 0 ? "none" : string.Join(", ", court.AcceptedTypes.Select(Output.TypeShort));
+
+    private static int RestDays(HolidayYear year) =>
+        year.Holidays.Sum(h => h.First is null || h.Last is null ? 0 : Math.Max(0, SampleDates.ToDateOnly(h.Last).DayNumber - SampleDates.ToDateOnly(h.First).DayNumber + 1));
+
+    private static string Dash(string text) => text.Length == 0 ? "-" : text;
 
     /// <summary>
     /// The key alone goes to stdout, so `KEY=$(exchange admin register-platform …)` captures it;

@@ -24,17 +24,37 @@ internal static class CliOptions
     {
         Description = "Only this type: JUDICIAL_CONFIRMATION (jc) or MEDIATION_DOCUMENT (md)",
         HelpName = "type",
+        CustomParser = result => ParseType(result, "--type", result.Tokens.Single().Value),
+    };
+
+    /// <summary>
+    /// Application types (repeat, or separate with commas) by short name or proto name; "none"
+    /// alone for no type at all, so that an empty list is said on purpose.
+    /// </summary>
+    public static Option<ApplicationType[]> Types(string name, string description) => new(name)
+    {
+        Description = description + ": jc (JUDICIAL_CONFIRMATION), md (MEDIATION_DOCUMENT), or none",
+        HelpName = "types",
+        AllowMultipleArgumentsPerToken = true,
         CustomParser = result =>
         {
-            var token = result.Tokens.Single().Value;
-            return token.ToUpperInvariant() switch
-            {
-                "JC" => ApplicationType.JudicialConfirmation,
-                "MD" => ApplicationType.MediationDocument,
-                _ => ParseEnum<ApplicationType>(result, "--type", token, "a type", "jc, md, "),
-            };
+            var tokens = result.Tokens
+                .SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList();
+            return tokens is [var only] && only.Equals("none", StringComparison.OrdinalIgnoreCase)
+                ? []
+                : [.. tokens.Select(token => ParseType(result, name, token))];
         },
     };
+
+    /// <summary>The one mapping of the types' short names (jc, md, as the tables print them) and proto names to types.</summary>
+    private static ApplicationType ParseType(ArgumentResult result, string option, string token) =>
+        token.Trim().ToUpperInvariant() switch
+        {
+            "JC" => ApplicationType.JudicialConfirmation,
+            "MD" => ApplicationType.MediationDocument,
+            _ => ParseEnum<ApplicationType>(result, option, token, "a type", "jc, md, "),
+        };
 
     /// <summary>An option taking one value of a contract enum by its proto name (any case, '-' for '_').</summary>
     public static Option<T> Enum<T>(string name, string description)

@@ -68,7 +68,7 @@ internal static class SampleDates
 
     public static GoogleDate ToDate(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
-    private static DateOnly ToDateOnly(GoogleDate date) => new(date.Year, date.Month, date.Day);
+    public static DateOnly ToDateOnly(GoogleDate date) => new(date.Year, date.Month, date.Day);
 
     private static bool IsComplete(GoogleDate date) =>
         date.Year is >= 1 and <= 9999 && date.Month is >= 1 and <= 12

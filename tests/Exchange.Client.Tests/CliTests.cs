@@ -158,6 +158,11 @@ public sealed class CliTests
     [InlineData("admin", "register-platform", "--id", "p1")]
     [InlineData("admin", "issue-key", "--kind", "judge", "--principal", "x")]
     [InlineData("admin", "list-keys", "--page-size", "x")]
+    [InlineData("admin", "put-court", "--court", "新0108", "--name", "x", "--level", "basic", "--accepts", "jc,xx")]
+    [InlineData("admin", "put-court", "--court", "新0108", "--name", "x", "--level", "basic")]
+    [InlineData("admin", "put-court", "--court", "新0108", "--name", "x", "--level", "county", "--accepts", "jc")]
+    [InlineData("admin", "put-court", "--court", "新0108", "--name", "x", "--level", "basic", "--accepts", "jc", "--expected-version", "-1")]
+    [InlineData("admin", "put-holiday-year")]
     public async Task UsageErrors_Exit2_WithoutCallingTheHub(params string[] args)
     {
         var invoker = new FakeCallInvoker(_ => throw new InvalidOperationException("no call expected"));
@@ -240,6 +245,46 @@ public sealed class CliTests
         Assert.Equal(PrincipalKind.Court, sent.PrincipalKind);
         Assert.True(Guid.TryParse(sent.RequestId, out _), sent.RequestId);
         Assert.Equal("exk_court" + Environment.NewLine, _out.ToString());
+    }
+
+    [Theory]
+    [InlineData("jc,md", new[] { ApplicationType.JudicialConfirmation, ApplicationType.MediationDocument })]
+    [InlineData("MEDIATION_DOCUMENT", new[] { ApplicationType.MediationDocument })]
+    [InlineData("none", new ApplicationType[0])]
+    public async Task PutCourt_SendsTheWholeCourt_WithTheTypesByTheirShortNames(string accepts, ApplicationType[] types)
+    {
+        _env["EXCHANGE_ADMIN_KEY"] = "exk_admin";
+        var invoker = new FakeCallInvoker(call => Task.FromResult<object>(((PutCourtRequest)call.Request).Court.Clone()));
+
+        var exit = await Run(invoker, "admin", "put-court", "--court", "新0108", "--name", "测试区人民法院", "--level", "basic", "--division", "650108",
+            "--accepts", accepts, "--expected-version", "3");
+
+        Assert.True(exit == 0, _err.ToString());
+        var sent = Assert.IsType<PutCourtRequest>(Assert.Single(invoker.Calls).Request);
+        Assert.Equal(("新0108", "测试区人民法院", CourtLevel.Basic, "650108", 3L), (sent.Court.Code, sent.Court.Name, sent.Court.Level, sent.Court.DivisionCode, sent.ExpectedVersion));
+        Assert.Equal(types, sent.Court.AcceptedTypes);
+        Assert.True(Guid.TryParse(sent.RequestId, out _), sent.RequestId);
+    }
+
+    [Fact]
+    public async Task PutHolidayYear_ReadsTheHubsOwnYearFile()
+    {
+        _env["EXCHANGE_ADMIN_KEY"] = "exk_admin";
+        var invoker = new FakeCallInvoker(call => Task.FromResult<object>(((PutHolidayYearRequest)call.Request).HolidayYear.Clone()));
+
+        var exit = await Run(invoker, "admin", "put-holiday-year", "--file", Path.Combine(AppContext.BaseDirectory, "calendar", "2026.json"));
+
+        Assert.True(exit == 0, _err.ToString());
+        var year = Assert.IsType<PutHolidayYearRequest>(Assert.Single(invoker.Calls).Request).HolidayYear;
+        Assert.Equal(2026, year.Year);
+        Assert.StartsWith("State Council General Office notice", year.Source, StringComparison.Ordinal);
+        Assert.Equal(7, year.Holidays.Count);
+        Assert.Equal(
+            ("Spring Festival", new Google.Type.Date { Year = 2026, Month = 2, Day = 15 }, new Google.Type.Date { Year = 2026, Month = 2, Day = 23 }),
+            (year.Holidays[1].Name, year.Holidays[1].First, year.Holidays[1].Last));
+        Assert.Equal(new Google.Type.Date { Year = 2026, Month = 1, Day = 4 }, year.MakeUpWorkingDays[0]);
+        Assert.Equal(6, year.MakeUpWorkingDays.Count);
+        Assert.Contains("Holiday year 2026: 7 holiday(s), 33 rest day(s), 6 make-up working day(s)", _out.ToString(), StringComparison.Ordinal);
     }
 
     private Task<int> Run(FakeCallInvoker invoker, params string[] args)

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Exchange.Cli;
+using Exchange.Client;
 using Exchange.IntegrationTests.Infrastructure;
 using Exchange.V1;
+using Grpc.Core;
 
 namespace Exchange.IntegrationTests.Admin;
 
@@ -234,6 +236,131 @@ public sealed partial class AdminCliTests(CliBootstrappedHubFixture hub) : IClas
         Assert.Equal(1, await hub.Database.ScalarAsync("SELECT count(*) FROM exchange_credentials WHERE principal_id = $1", id));
     }
 
+    [Fact]
+    public async Task PutCourt_RegistersACourt_ThatTakesFilingsOfTheTypesItAccepts_AndCourtsListsIt()
+    {
+        const string code = "新0108";
+
+        var put = await hub.Exchange("admin", "put-court", "--court", code, "--name", "测试区人民法院", "--level", "basic", "--division", "650108", "--accepts", "jc");
+
+        Assert.True(put.Exit == 0, put.ToString());
+        Assert.Contains($"Court {code} (测试区人民法院), BASIC, division 650108, accepts JC: version 1.", put.Out, StringComparison.Ordinal);
+        await UntilFiledAsync(Requests.JudicialConfirmation("cli-court-jc", code));
+        var md = await Assert.ThrowsAsync<RpcException>(() => hub.Filing.SubmitApplicationAsync(Requests.MediationDocument("cli-court-md", code), hub.AsPlatformA).ResponseAsync);
+        Assert.Equal((StatusCode.FailedPrecondition, "COURT_DOES_NOT_ACCEPT_TYPE"), (md.StatusCode, ExchangeError.FromException(md).Reason));
+
+        var courts = await hub.Exchange("admin", "courts");
+        Assert.True(courts.Exit == 0, courts.ToString());
+        Assert.Matches(@$"\| {code} +\| 测试区人民法院 +\| BASIC +\| 650108 +\| JC +\| 1 +\|", courts.Out);
+        Assert.Matches(@"\| 新0102 +\| 天山区人民法院 +\| BASIC +\| 650102 +\| JC, MD +\| 1 +\|", courts.Out);
+
+        // A change made from a stale read is refused; made from the version read, it goes through.
+        var changed = await hub.Exchange("admin", "put-court", "--court", code, "--name", "测试区人民法院", "--level", "BASIC", "--division", "650108",
+            "--accepts", "jc,md", "--expected-version", "1", "--json");
+        Assert.True(changed.Exit == 0, changed.ToString());
+        var court = ProtoJson.Parse<Court>(changed.Out);
+        Assert.Equal(2, court.Version);
+        Assert.Equal([ApplicationType.JudicialConfirmation, ApplicationType.MediationDocument], court.AcceptedTypes);
+        var stale = await hub.Exchange("admin", "put-court", "--court", code, "--name", "别名", "--level", "basic", "--accepts", "none", "--expected-version", "1");
+        Assert.Equal((1, ""), (stale.Exit, stale.Out));
+        Assert.Contains("ABORTED (VERSION_MISMATCH)", stale.Error, StringComparison.Ordinal);
+        var listed = ProtoJson.Parse<ListCourtsResponse>((await hub.Exchange("admin", "courts", "--json")).Out);
+        Assert.Equal(court, listed.Courts.Single(c => c.Code == code));
+    }
+
+    [Fact]
+    public async Task PutCourt_WithBadFields_Exits1_NamingEachField_AndChangesNothing()
+    {
+        var before = await CourtsAndCalendarAsync();
+
+        var run = await hub.Exchange("admin", "put-court", "--court", "新0110", "--name", "某法院", "--level", "intermediate", "--division", "65x", "--accepts", "md");
+        var usage = await hub.Exchange("admin", "put-court", "--court", "新0110", "--name", "某法院", "--level", "basic", "--accepts", "jc,xx");
+
+        Assert.Equal((1, ""), (run.Exit, run.Out));
+        Assert.StartsWith("error: INVALID_ARGUMENT", run.Error, StringComparison.Ordinal);
+        Assert.Contains("  court.level: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("  court.division_code: ", run.Error, StringComparison.Ordinal);
+        Assert.Equal((2, ""), (usage.Exit, usage.Out));
+        Assert.Contains("--accepts 'xx' is not a type; one of: jc, md, ", usage.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await CourtsAndCalendarAsync());
+    }
+
+    [Fact]
+    public async Task HolidayYears_ListsTheSeeded2026Schedule()
+    {
+        var run = await hub.Exchange("admin", "holiday-years");
+        var json = await hub.Exchange("admin", "holiday-years", "--json");
+
+        Assert.True(run.Exit == 0, run.ToString());
+        Assert.Matches(@"\| 2026 +\| New Year, Spring Festival, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day +\| 33 +\| 6 +\| 1 +\|", run.Out);
+        var year = ProtoJson.Parse<ListHolidayYearsResponse>(json.Out).HolidayYears.Single(y => y.Year == 2026);
+        Assert.Equal((7, 6), (year.Holidays.Count, year.MakeUpWorkingDays.Count));
+    }
+
+    [Fact]
+    public async Task PutHolidayYear_FromAFile_PutsTheYear_AndABadFileIsRefusedNamingTheField()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"exchange-{Guid.NewGuid():N}.json");
+        try
+        {
+            // The format of src/Exchange.Domain/Calendar/2026.json; 2040 lies beyond every deadline the other tests compute.
+            await File.WriteAllTextAsync(file, """
+                {
+                  "year": 2040,
+                  "source": "test schedule",
+                  "holidays": [
+                    { "name": "New Year", "first": "2040-01-01", "last": "2040-01-01" },
+                    { "name": "Spring Festival", "first": "2040-02-11", "last": "2040-02-17" }
+                  ],
+                  "make_up_working_days": [ "2040-01-07" ]
+                }
+                """);
+            var put = await hub.Exchange("admin", "put-holiday-year", "--file", file);
+
+            Assert.True(put.Exit == 0, put.ToString());
+            Assert.Contains("Holiday year 2040: 2 holiday(s), 8 rest day(s), 1 make-up working day(s): version 1.", put.Out, StringComparison.Ordinal);
+            var year = ProtoJson.Parse<ListHolidayYearsResponse>((await hub.Exchange("admin", "holiday-years", "--json")).Out).HolidayYears.Single(y => y.Year == 2040);
+            Assert.Equal(("test schedule", "Spring Festival", 2040, 2, 17), (year.Source, year.Holidays[1].Name, year.Holidays[1].Last.Year, year.Holidays[1].Last.Month, year.Holidays[1].Last.Day));
+            Assert.Equal([(2040, 1, 7)], year.MakeUpWorkingDays.Select(d => (d.Year, d.Month, d.Day)));
+
+            var before = await CourtsAndCalendarAsync();
+            await File.WriteAllTextAsync(file, """{ "year": 2040, "holidays": [], "make_up_working_days": [ "2040-01-04" ] }""");
+            var weekday = await hub.Exchange("admin", "put-holiday-year", "--file", file, "--expected-version", "1");
+            await File.WriteAllTextAsync(file, """{ "year": 2040, "holidays": [], "make_up_workdays": [ "2040-01-07" ] }""");
+            var misspelt = await hub.Exchange("admin", "put-holiday-year", "--file", file);
+
+            Assert.Equal((1, ""), (weekday.Exit, weekday.Out));
+            Assert.Contains("  holiday_year.make_up_working_days[0]: 2040-01-04 is a Wednesday", weekday.Error, StringComparison.Ordinal);
+            Assert.Equal((2, ""), (misspelt.Exit, misspelt.Out));
+            Assert.Contains("make_up_workdays", misspelt.Error, StringComparison.Ordinal);
+            Assert.Equal(before, await CourtsAndCalendarAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Submits until the hub takes it: a court put reaches the silo through a database notification, moments after the answer.</summary>
+    private async Task<Receipt> UntilFiledAsync(SubmitApplicationRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await hub.Filing.SubmitApplicationAsync(request, hub.AsPlatformA);
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition && clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+            }
+        }
+    }
+
+    /// <summary>The courts, the holiday years and the admin events and requests, as text.</summary>
+    private async Task<string> CourtsAndCalendarAsync() =>
+        await TablesAsync("exchange_courts", "exchange_holiday_years", "exchange_admin_events", "exchange_admin_requests");
+
     /// <summary>
     /// Runs the command until it fails: a revocation reaches a gateway's key cache through a
     /// database notification, within moments but not within the revoking call.
@@ -253,10 +380,13 @@ public sealed partial class AdminCliTests(CliBootstrappedHubFixture hub) : IClas
     }
 
     /// <summary>Every credential, platform and admin event row, as text: "changes nothing" compares contents.</summary>
-    private async Task<string> CredentialsAsync()
+    private Task<string> CredentialsAsync() =>
+        TablesAsync("exchange_platforms", "exchange_credentials", "exchange_admin_events", "exchange_admin_bootstrap");
+
+    private async Task<string> TablesAsync(params string[] tables)
     {
         var parts = new List<string>();
-        foreach (var table in new[] { "exchange_platforms", "exchange_credentials", "exchange_admin_events", "exchange_admin_bootstrap" })
+        foreach (var table in tables)
         {
             await using var command = hub.Database.DataSource.CreateCommand($"SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '') FROM {table} t");
             parts.Add(table + ":\n" + (string)(await command.ExecuteScalarAsync())!);
