@@ -23,6 +23,10 @@ export EXCHANGE_TEST_WORK="$work"
 # Hub processes that logged an error leave their output here (kept after the run: a status such as
 # INTERNAL "it has been logged" is explained only by the log).
 export EXCHANGE_TEST_LOGS="${EXCHANGE_TEST_LOGS:-$root/.exchange/test-logs/$(date -u +%Y%m%dT%H%M%SZ)}"
+# Only the last five runs' logs are kept.
+if [ -d "$root/.exchange/test-logs" ]; then
+  ls -1d "$root/.exchange/test-logs/"*/ 2>/dev/null | sort | head -n -5 | xargs -r rm -rf
+fi
 
 dotnet build Exchange.sln -c Release -nologo -v q
 status=0
