@@ -6,9 +6,10 @@ namespace Exchange.Domain;
 public static class ProtoNames
 {
     /// <summary>The proto enum value name of <paramref name="value"/>, or its number when undefined.</summary>
+    /// <remarks>Looked up, not spelt anew: every event a grain writes names its kind with it.</remarks>
     public static string Of<T>(T value)
         where T : struct, Enum =>
-        Enum.IsDefined(value) ? JsonNamingPolicy.SnakeCaseUpper.ConvertName(value.ToString()) : value.ToString("D");
+        NameTable<T>.ByValue.TryGetValue(value, out var name) ? name : value.ToString("D");
 
     /// <summary>
     /// The member of <typeparamref name="T"/> whose proto name is <paramref name="name"/>, or
@@ -21,6 +22,9 @@ public static class ProtoNames
     private static class NameTable<T>
         where T : struct, Enum
     {
-        public static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(v => Of(v), StringComparer.Ordinal);
+        public static readonly Dictionary<T, string> ByValue =
+            Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => JsonNamingPolicy.SnakeCaseUpper.ConvertName(v.ToString()));
+
+        public static readonly Dictionary<string, T> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
     }
 }
