@@ -100,6 +100,15 @@ public enum ErrorReason
 
     /// <summary>An admin put whose expected version is not the stored one.</summary>
     VersionMismatch = 30,
+
+    /// <summary>A feed resume token older than the retention, or from before the feed was rebuilt.</summary>
+    ResumeTokenExpired = 31,
+
+    /// <summary>A caller with too many WatchUpdates streams open.</summary>
+    TooManyWatchers = 32,
+
+    /// <summary>A callback call for a platform that has no callback endpoint.</summary>
+    NoCallbackEndpoint = 33,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>
