@@ -1,12 +1,14 @@
 using Exchange.Domain;
 using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
+using Exchange.Gateway.Feed;
 using Exchange.Gateway.Health;
 using Exchange.Gateway.ReadModel;
 using Exchange.Storage.ReadModel;
 using Exchange.Gateway.Services;
 using Exchange.Storage.Admin;
 using Exchange.Storage.Courts;
+using Exchange.Storage.Feed;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,6 +60,10 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<HistoryReader>();
         builder.Services.AddSingleton<CourtStatisticsReader>();
         builder.Services.AddSingleton<ApplicationResponseCache>();
+        builder.Services.AddSingleton<FeedStore>();
+        builder.Services.AddSingleton<FeedTokens>();
+        builder.Services.AddSingleton<FeedSignal>();
+        builder.Services.AddHostedService<FeedSignalListener>();
 
         builder.Services.AddGrpc(o =>
         {

@@ -31,6 +31,7 @@ public sealed partial class ApplicationGrain(
     AttachmentContentStore attachments,
     ApplicationIndex index,
     ActiveApplications active,
+    FeedRelayWake feedRelay,
     ILogger<ApplicationGrain> logger) : Grain, IApplicationGrain
 {
     private const string StateName = "application";
@@ -105,6 +106,7 @@ public sealed partial class ApplicationGrain(
         try
         {
             await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
+            feedRelay.Poke();
             loaded = true;
             state.State.LastEvent = null;
             state.State.Draft = state.State.Draft.WithoutContent();
@@ -493,6 +495,7 @@ public sealed partial class ApplicationGrain(
         try
         {
             await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
+            feedRelay.Poke();
             Current.LastEvent = null;
         }
         catch (Exception ex)

@@ -5,6 +5,7 @@ using Exchange.Silo.Grains;
 using Exchange.Silo.Storage;
 using Exchange.Storage.Applications;
 using Exchange.Storage.Courts;
+using Exchange.Storage.Feed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -91,6 +92,10 @@ public static class SiloHostingExtensions
             });
         });
         builder.Services.AddHostedService<DeadlineWatchStarter>();
+        builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection("Exchange:Feed"));
+        builder.Services.AddSingleton<FeedRelay>();
+        builder.Services.AddSingleton<FeedRelayWake>();
+        builder.Services.AddHostedService<FeedRelayService>();
         // After UseOrleans, which registers the system clock: the last registration is the one resolved.
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton(sp => ShiftedClock.For(Settings(sp).ClockFile));

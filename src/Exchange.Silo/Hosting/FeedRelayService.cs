@@ -1,0 +1,138 @@
+using System.Diagnostics.Metrics;
+using Exchange.Storage.Feed;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Exchange.Silo.Hosting;
+
+/// <summary>Exchange:Feed settings of the silo.</summary>
+public sealed class FeedOptions
+{
+    /// <summary>How long feed entries are kept; tokens older than that are expired.</summary>
+    public double RetentionDays { get; set; } = 30;
+
+    /// <summary>Events moved per relay transaction at most.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>How often an idle relay looks for events written by other silos (this silo's own writes wake it at once).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often retention runs.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>A poke from this silo's application grains after each write: the relay need not wait for its poll.</summary>
+public sealed class FeedRelayWake
+{
+    private TaskCompletionSource poked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Poke() => Volatile.Read(ref poked).TrySetResult();
+
+    internal async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref poked);
+        try
+        {
+            await current.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        Interlocked.CompareExchange(ref poked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), current);
+    }
+}
+
+/// <summary>
+/// Runs the feed relay (<see cref="FeedRelay"/>) in every silo; the relay's lock lets one move
+/// events at a time, so a second silo only takes over when the first is gone. Exports the lag
+/// from an event's time to its relay (meter "Exchange.Feed").
+/// </summary>
+public sealed partial class FeedRelayService(
+    FeedRelay relay, FeedRelayWake wake, IOptions<FeedOptions> options, TimeProvider clock, ILogger<FeedRelayService> logger) : BackgroundService
+{
+    public const string MeterName = "Exchange.Feed";
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> Lag = Meter.CreateHistogram<double>(
+        "exchange.feed.relay.lag", "s", "From an event's time to its move into the feeds (the oldest event of each batch).");
+    private static readonly Counter<long> Relayed = Meter.CreateCounter<long>("exchange.feed.relayed", "{event}", "Events moved into the feeds.");
+    private static long lastLagMilliseconds;
+    private static readonly ObservableGauge<double> LastLag = Meter.CreateObservableGauge(
+        "exchange.feed.relay.last_lag", () => Volatile.Read(ref lastLagMilliseconds) / 1000.0, "s", "The lag of the last batch that moved events.");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var nextPrune = clock.GetUtcNow();
+        var failures = 0;
+        var checkedRestore = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!checkedRestore)
+                {
+                    if (await relay.ResetIfRestoredAsync(stoppingToken).ConfigureAwait(false))
+                    {
+                        LogRestored(logger);
+                    }
+
+                    checkedRestore = true;
+                }
+
+                var batch = await relay.MoveAsync(settings.BatchSize, stoppingToken).ConfigureAwait(false);
+                failures = 0;
+                if (batch.Events > 0)
+                {
+                    Relayed.Add(batch.Events);
+                    if (batch.OldestOccurredAt is { } oldest)
+                    {
+                        var lag = clock.GetUtcNow() - oldest;
+                        Lag.Record(lag.TotalSeconds);
+                        Volatile.Write(ref lastLagMilliseconds, (long)lag.TotalMilliseconds);
+                    }
+                }
+
+                if (clock.GetUtcNow() >= nextPrune)
+                {
+                    var pruned = await relay.PruneAsync(clock.GetUtcNow() - TimeSpan.FromDays(settings.RetentionDays), 10_000, stoppingToken).ConfigureAwait(false);
+                    nextPrune = pruned == 10_000 ? clock.GetUtcNow() : clock.GetUtcNow() + settings.PruneInterval;
+                }
+
+                if (batch.Events < settings.BatchSize)
+                {
+                    await wake.WaitAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                // PostgreSQL away: nothing was moved (the batch is one transaction); try again.
+                if (failures++ % 50 == 0)
+                {
+                    LogFailed(logger, ex.Message);
+                }
+
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, 0.2 * failures)), stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed relay: a batch failed ({Error}); retrying")]
+    private static partial void LogFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed relay: the database is in another cluster than the relay's cursor (restored?): the cursor starts over and resume tokens handed out before are expired")]
+    private static partial void LogRestored(ILogger logger);
+}
