@@ -6,6 +6,7 @@ using Exchange.Gateway.Health;
 using Exchange.Gateway.ReadModel;
 using Exchange.Storage.ReadModel;
 using Exchange.Gateway.Services;
+using Exchange.Gateway.Telemetry;
 using Exchange.Storage.Admin;
 using Exchange.Storage.Courts;
 using Exchange.Storage.Feed;
@@ -29,6 +30,7 @@ public static class GatewayHostingExtensions
     public static WebApplicationBuilder AddExchangeGateway(this WebApplicationBuilder builder, bool inSilo = false)
     {
         GatewaySettings.Register(builder);
+        builder.AddExchangeGatewayTelemetry(inSilo ? "exchange-host" : "exchange-gateway");
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewaySettings>>((kestrel, settings) =>
         {
             // Cleartext HTTP/2 (h2c) on loopback by default; put TLS in front, or configure Kestrel's
@@ -67,6 +69,8 @@ public static class GatewayHostingExtensions
 
         builder.Services.AddGrpc(o =>
         {
+            // Outermost: it counts the status the caller gets.
+            o.Interceptors.Add<RpcMetricsInterceptor>();
             o.Interceptors.Add<ErrorMappingInterceptor>();
             // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read.
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
@@ -115,11 +119,14 @@ public static class GatewayHostingExtensions
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             // The client reads this type, not the abstract MessagingOptions (which went unread: 30 s).
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Abstractions.GrainCalls.ResponseTimeout);
+            // Traces continue from the gRPC call into the grain.
+            client.AddActivityPropagation();
         });
     }
 
     public static WebApplication MapExchangeGateway(this WebApplication app)
     {
+        app.MapExchangeGatewayTelemetry();
         app.MapGrpcService<FilingGrpcService>();
         app.MapGrpcService<CourtGrpcService>();
         app.MapGrpcService<AdminGrpcService>();

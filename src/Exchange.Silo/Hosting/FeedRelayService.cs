@@ -56,10 +56,11 @@ public sealed class FeedRelayWake
 public sealed partial class FeedRelayService(
     FeedRelay relay, FeedRelayWake wake, IOptions<FeedOptions> options, TimeProvider clock, ILogger<FeedRelayService> logger) : BackgroundService
 {
-    public const string MeterName = "Exchange.Feed";
+    public const string MeterName = Exchange.Abstractions.Telemetry.ExchangeTelemetry.FeedMeterName;
     private static readonly Meter Meter = new(MeterName);
     private static readonly Histogram<double> Lag = Meter.CreateHistogram<double>(
-        "exchange.feed.relay.lag", "s", "From an event's time to its move into the feeds (the oldest event of each batch).");
+        "exchange.feed.relay.lag", "s", "From an event's time to its move into the feeds (the oldest event of each batch).", tags: null,
+        advice: Exchange.Abstractions.Telemetry.DurationBuckets.Seconds);
     private static readonly Counter<long> Relayed = Meter.CreateCounter<long>("exchange.feed.relayed", "{event}", "Events moved into the feeds.");
     private static long lastLagMilliseconds;
     private static readonly ObservableGauge<double> LastLag = Meter.CreateObservableGauge(
