@@ -75,6 +75,7 @@ public sealed partial class FeedRelayService(
         }
 
         var nextPrune = clock.GetUtcNow();
+        var nextSummary = clock.GetUtcNow();
         var failures = 0;
         var checkedRestore = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -102,6 +103,12 @@ public sealed partial class FeedRelayService(
                         Lag.Record(lag.TotalSeconds);
                         Volatile.Write(ref lastLagMilliseconds, (long)lag.TotalMilliseconds);
                     }
+                }
+
+                if (clock.GetUtcNow() >= nextSummary)
+                {
+                    await relay.SummarizeAsync(stoppingToken).ConfigureAwait(false);
+                    nextSummary = clock.GetUtcNow() + TimeSpan.FromSeconds(1);
                 }
 
                 if (clock.GetUtcNow() >= nextPrune)

@@ -104,6 +104,8 @@ public sealed class FeedRelayTests : IAsyncLifetime
             while (!writing.IsCancellationRequested)
             {
                 await other.MoveAsync(50, CancellationToken.None);
+                // Full BRIN ranges get summarized while the writers go on, as the relay service does.
+                await other.SummarizeAsync(CancellationToken.None);
             }
         })).ToArray();
 
@@ -158,6 +160,23 @@ public sealed class FeedRelayTests : IAsyncLifetime
                 Assert.Equal([1, 2, 3], application.Select(e => e.Version));
             }
         }
+    }
+
+    [DatabaseFact]
+    public async Task TheRelay_ReadsThroughSummarizedIndexRanges_AndMissesNothing()
+    {
+        // Enough events for many BRIN ranges (16 pages each), written in bulk.
+        await BulkAsync(6000);
+        Assert.True(await relay.SummarizeAsync(CancellationToken.None) > 0);
+        await DrainAsync();
+        await BulkAsync(4000);
+        await relay.SummarizeAsync(CancellationToken.None);
+        await DrainAsync();
+
+        var entries = await ReadAllAsync(Platform);
+        Assert.Equal(10_000, entries.Count);
+        Assert.Equal(10_000, entries.Select(e => e.ApplicationId).Distinct().Count());
+        Assert.True(await db.ScalarAsync("SELECT summarized_to_block FROM exchange_feed_relay") > 0);
     }
 
     [DatabaseFact]
@@ -237,6 +256,24 @@ public sealed class FeedRelayTests : IAsyncLifetime
         state.CaseTypeCode = null;
         state.CaseSequence = null;
         return state;
+    }
+
+    private async Task BulkAsync(int count)
+    {
+        await db.ScalarAsync($$"""
+            WITH ids AS (SELECT gen_random_uuid() AS id, n FROM generate_series(1, {{count}}) n),
+            events AS (
+                INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, status_after)
+                SELECT id, 1, now(), 'SUBMITTED', 'Platform', '{{Platform.Id}}', 'Received' FROM ids RETURNING application_id)
+            SELECT count(*) FROM events
+            """);
+        await db.ScalarAsync($$"""
+            INSERT INTO exchange_applications (application_id, platform_id, platform_case_id, application_type, court_code, status,
+                                               received_at, updated_at, version, payload_sha256)
+            SELECT e.application_id, '{{Platform.Id}}', 'bulk-' || e.application_id, 'JudicialConfirmation', '{{Court.Id}}', 'Received', now(), now(), 1, 'x'
+            FROM exchange_events e LEFT JOIN exchange_applications a ON a.application_id = e.application_id
+            WHERE a.application_id IS NULL
+            """);
     }
 
     private async Task DrainAsync()
