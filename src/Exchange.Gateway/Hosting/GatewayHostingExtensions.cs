@@ -17,6 +17,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Exchange.Gateway.Hosting;
 
@@ -121,6 +122,10 @@ public static class GatewayHostingExtensions
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Abstractions.GrainCalls.ResponseTimeout);
             // Traces continue from the gRPC call into the grain.
             client.AddActivityPropagation();
+            if (GatewayTelemetry.Dashboard(builder.Configuration))
+            {
+                client.AddDashboard();
+            }
         });
     }
 

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Exchange.Abstractions.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
@@ -41,8 +42,23 @@ public static class GatewayTelemetry
         }
 
         builder.Services.AddSingleton<RpcMetricsInterceptor>();
+        if (port > 0 && Dashboard(builder.Configuration))
+        {
+            builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(
+                AdminKeyAuthenticationHandler.SchemeName, null);
+            builder.Services.AddAuthorizationBuilder().AddPolicy(AdminKeyAuthenticationHandler.PolicyName, p => p
+                .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser());
+        }
+
         return builder;
     }
+
+    /// <summary>
+    /// Exchange:Dashboard: the Orleans dashboard at /dashboard on the metrics port (admin key). Off
+    /// by default: it profiles every grain call. Silos and gateways must agree.
+    /// </summary>
+    public static bool Dashboard(IConfiguration configuration) => configuration.GetValue("Exchange:Dashboard", false);
 
     public static WebApplication MapExchangeGatewayTelemetry(this WebApplication app)
     {
@@ -51,6 +67,13 @@ public static class GatewayTelemetry
         {
             // Only on the metrics port: the gRPC port answers gRPC alone.
             app.UseOpenTelemetryPrometheusScrapingEndpoint(http => http.Connection.LocalPort == port && http.Request.Path == "/metrics");
+            if (Dashboard(app.Configuration))
+            {
+                // Operators only (an admin key), and only on the metrics port.
+                app.MapOrleansDashboard("/dashboard")
+                    .RequireHost($"*:{port}")
+                    .RequireAuthorization(AdminKeyAuthenticationHandler.PolicyName);
+            }
         }
 
         return app;

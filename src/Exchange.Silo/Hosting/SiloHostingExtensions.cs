@@ -15,6 +15,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Exchange.Silo.Hosting;
 
@@ -81,6 +82,11 @@ public static class SiloHostingExtensions
             }
             // Traces continue from the gateway's call through the grain to its SQL.
             silo.AddActivityPropagation();
+            if (builder.Configuration.GetValue("Exchange:Dashboard", false))
+            {
+                // Off by default: it profiles every grain call. The live log view stays off.
+                silo.AddDashboard(o => o.HideTrace = true);
+            }
             // No failure of PostgreSQL or the cluster leaves a grain as an exception a gateway cannot read.
             silo.AddIncomingGrainCallFilter<BackendFailureFilter>();
             // The silo's own calls, and the co-hosted gateway's (it uses the silo's client), read this type.
