@@ -63,6 +63,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<FeedStore>();
         builder.Services.AddSingleton<FeedTokens>();
         builder.Services.AddSingleton<FeedSignal>();
+        builder.Services.AddSingleton<UpdateFeed>();
         builder.Services.AddHostedService<FeedSignalListener>();
 
         builder.Services.AddGrpc(o =>
