@@ -183,6 +183,33 @@ public sealed class FeedTests(FeedHubFixture hub, ITestOutputHelper output)
             () => FirstFrameAsync(hub.Courts.WatchUpdates(new WatchUpdatesRequest { StartAtEnd = true }, hub.AsSecondCourt)));
     }
 
+    [DatabaseFact]
+    public async Task AStoppingGateway_EndsItsStreamsWithUnavailable_SoThatClientsReconnect()
+    {
+        var (_, key) = await hub.NewPlatformAsync("stopping");
+        await using var stream = RecordedStream.Platform(hub, key, new WatchUpdatesRequest { HeartbeatSeconds = 1 });
+        await stream.WaitForAsync(f => f.Count > 0, Arrival, "the first heartbeat");
+
+        // SIGTERM: the gateway shuts down as a host does.
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", hub.Gateway!.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        try
+        {
+            await stream.WaitForAsync(_ => false, Arrival, "the end of the stream").ContinueWith(_ => { }, TaskScheduler.Default);
+            var error = Assert.IsType<RpcException>(stream.Error);
+            Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+            Assert.Equal("BACKEND_UNAVAILABLE", Exchange.Client.ExchangeError.FromException(error).Reason);
+        }
+        finally
+        {
+            await hub.Gateway.DisposeAsync();
+            await hub.StartGatewayAsync();
+        }
+    }
+
     private static async Task AssertWatcherCap(Func<RecordedStream> open, Func<Task<WatchUpdatesResponse>> another)
     {
         var streams = new List<RecordedStream>();
