@@ -95,19 +95,21 @@ public sealed class UpdateFeed(FeedStore store, FeedTokens tokens, FeedSignal si
                 }
 
                 position = page.ScannedTo;
-                if (!page.CaughtUp)
+                // Once on catching up, and whenever nothing matching was sent for a while (a long
+                // backlog the filter skips too: the caller's position moves on all the same).
+                if ((page.CaughtUp && !caughtUpOnce) || clock.GetUtcNow() - lastSent >= heartbeatEvery)
                 {
-                    continue;
-                }
-
-                if (!caughtUpOnce || clock.GetUtcNow() - lastSent >= heartbeatEvery)
-                {
-                    caughtUpOnce = true;
+                    caughtUpOnce |= page.CaughtUp;
                     await writer.WriteAsync(new WatchUpdatesResponse
                     {
                         Heartbeat = new Heartbeat { ResumeToken = codec.Encode(recipient, position), SendTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()) },
                     }, cancellationToken);
                     lastSent = clock.GetUtcNow();
+                }
+
+                if (!page.CaughtUp)
+                {
+                    continue;
                 }
 
                 var untilHeartbeat = heartbeatEvery - (clock.GetUtcNow() - lastSent);
