@@ -361,6 +361,26 @@ public sealed class CourtClient
 
     private static bool IsRequestIdCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':';
 
+    /// <summary>
+    /// A resumable watcher of the updates of the applications filed with the court (WatchUpdates): enumerate
+    /// <see cref="UpdateWatcher.WatchAsync"/>; it reconnects on UNAVAILABLE, resumes from its last
+    /// token and drops redeliveries.
+    /// </summary>
+    public UpdateWatcher WatchUpdates(UpdateWatchOptions? options = null) =>
+        new(_inner.WatchUpdates, options, _timeProvider);
+
+    /// <summary>One page of the updates of the applications filed with the court, oldest first (ListUpdates).</summary>
+    /// <exception cref="RpcException">INVALID_ARGUMENT (a token of another caller, a bad filter,
+    /// page_size out of 0–1000); OUT_OF_RANGE (reason RESUME_TOKEN_EXPIRED: re-list, then start again).</exception>
+    public Task<ListUpdatesResponse> ListUpdatesAsync(
+        ListUpdatesRequest request,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return InvokeAsync(request, _inner.ListUpdatesAsync, deadline, cancellationToken);
+    }
+
     private Task<TResponse> InvokeAsync<TRequest, TResponse>(
         TRequest request,
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc,

@@ -187,6 +187,26 @@ public sealed class FilingClient
         return InvokeAsync(request, _inner.GetHistoryAsync, deadline, cancellationToken);
     }
 
+    /// <summary>
+    /// A resumable watcher of the updates of the caller's applications (WatchUpdates): enumerate
+    /// <see cref="UpdateWatcher.WatchAsync"/>; it reconnects on UNAVAILABLE, resumes from its last
+    /// token and drops redeliveries.
+    /// </summary>
+    public UpdateWatcher WatchUpdates(UpdateWatchOptions? options = null) =>
+        new(_inner.WatchUpdates, options, _timeProvider);
+
+    /// <summary>One page of the updates of the caller's applications, oldest first (ListUpdates).</summary>
+    /// <exception cref="RpcException">INVALID_ARGUMENT (a token of another caller, a bad filter,
+    /// page_size out of 0–1000); OUT_OF_RANGE (reason RESUME_TOKEN_EXPIRED: re-list, then start again).</exception>
+    public Task<ListUpdatesResponse> ListUpdatesAsync(
+        ListUpdatesRequest request,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return InvokeAsync(request, _inner.ListUpdatesAsync, deadline, cancellationToken);
+    }
+
     private Task<TResponse> InvokeAsync<TRequest, TResponse>(
         TRequest request,
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc,

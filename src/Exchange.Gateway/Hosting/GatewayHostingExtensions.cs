@@ -66,6 +66,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<FeedStore>();
         builder.Services.AddSingleton<FeedTokens>();
         builder.Services.AddSingleton<FeedSignal>();
+        builder.Services.AddSingleton<UpdateFeed>();
         builder.Services.AddHostedService<FeedSignalListener>();
 
         builder.Services.AddGrpc(o =>

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using Exchange.Abstractions;
 using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
+using Exchange.Gateway.Feed;
 using Exchange.Gateway.Mapping;
 using Exchange.Gateway.ReadModel;
+using Exchange.Storage.Feed;
 using Exchange.Storage.ReadModel;
 using Exchange.V1;
 using Google.Protobuf;
@@ -24,7 +26,8 @@ public sealed class CourtGrpcService(
     Docket docket,
     HistoryReader histories,
     CourtStatisticsReader statistics,
-    TimeProvider clock) : CourtService.CourtServiceBase
+    TimeProvider clock,
+    UpdateFeed updates) : CourtService.CourtServiceBase
 {
     /// <summary>Most items in one BatchRule call.</summary>
     public const int MaxBatchItems = 1000;
@@ -230,6 +233,12 @@ public sealed class CourtGrpcService(
         response.Failed = response.Results.Count - response.Succeeded;
         return response;
     }
+
+    public override Task WatchUpdates(WatchUpdatesRequest request, IServerStreamWriter<WatchUpdatesResponse> responseStream, ServerCallContext context) =>
+        updates.WatchAsync(FeedRecipient.Court(Principal.RequireCourt(context).Id), request, responseStream, context);
+
+    public override Task<ListUpdatesResponse> ListUpdates(ListUpdatesRequest request, ServerCallContext context) =>
+        updates.ListAsync(FeedRecipient.Court(Principal.RequireCourt(context).Id), request, context.CancellationToken);
 
     public override async Task<CourtStatistics> GetCourtStatistics(GetCourtStatisticsRequest request, ServerCallContext context)
     {

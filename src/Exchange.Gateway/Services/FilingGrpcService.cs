@@ -3,8 +3,10 @@ using Receipt = Exchange.V1.Receipt;
 using Application = Exchange.V1.Application;
 using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
+using Exchange.Gateway.Feed;
 using Exchange.Gateway.Mapping;
 using Exchange.Gateway.ReadModel;
+using Exchange.Storage.Feed;
 using Exchange.Storage.ReadModel;
 using Exchange.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -22,7 +24,8 @@ public sealed class FilingGrpcService(
     D.ICourtDirectory directory,
     TimeProvider clock,
     ApplicationResponseCache responses,
-    HistoryReader histories) : FilingService.FilingServiceBase
+    HistoryReader histories,
+    UpdateFeed updates) : FilingService.FilingServiceBase
 {
     public override async Task<Receipt> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {
@@ -167,6 +170,12 @@ public sealed class FilingGrpcService(
 
     public override Task<GetHistoryResponse> GetHistory(GetHistoryRequest request, ServerCallContext context) =>
         Acts.HistoryAsync(histories, request.ApplicationId, Principal.RequirePlatform(context).ToActor(), context.CancellationToken);
+
+    public override Task WatchUpdates(WatchUpdatesRequest request, IServerStreamWriter<WatchUpdatesResponse> responseStream, ServerCallContext context) =>
+        updates.WatchAsync(FeedRecipient.Platform(Principal.RequirePlatform(context).Id), request, responseStream, context);
+
+    public override Task<ListUpdatesResponse> ListUpdates(ListUpdatesRequest request, ServerCallContext context) =>
+        updates.ListAsync(FeedRecipient.Platform(Principal.RequirePlatform(context).Id), request, context.CancellationToken);
 
     private Task<Application> AnswerAsync(string applicationId, string requestId, Supplement? supplement, D.Act act, ServerCallContext context)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -57,10 +58,8 @@ public sealed class FeedTokenCodec
     public FeedTokenCheck Decode(FeedRecipient recipient, string token)
     {
         Span<byte> bytes = stackalloc byte[Length + 3];
-        // DecodeFromChars answers a status where TryDecodeFromChars throws on a character outside the alphabet.
-        if (token.Length > 64
-            || Base64Url.DecodeFromChars(token, bytes, out _, out var written) != System.Buffers.OperationStatus.Done
-            || written != Length || bytes[0] != Format)
+        // DecodeFromChars reports bad input; TryDecodeFromChars throws on it (a malformed token must not be an INTERNAL error).
+        if (token.Length > 64 || Base64Url.DecodeFromChars(token, bytes, out _, out var written) != OperationStatus.Done || written != Length || bytes[0] != Format)
         {
             return new FeedTokenCheck(FeedTokenStatus.Malformed, 0);
         }

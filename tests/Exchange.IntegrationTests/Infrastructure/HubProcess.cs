@@ -41,6 +41,9 @@ public sealed class HubProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The process id (for /proc readings).</summary>
+    public int ProcessId => process.Id;
+
     public static async Task<HubProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, string readyLine, TimeSpan timeout)
     {
         var info = new ProcessStartInfo("dotnet", [SolutionPaths.Output(project)])
