@@ -1,4 +1,5 @@
 using Exchange.Domain;
+using Exchange.Gateway.Callbacks;
 using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Feed;
@@ -64,6 +65,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<FeedTokens>();
         builder.Services.AddSingleton<FeedSignal>();
         builder.Services.AddHostedService<FeedSignalListener>();
+        builder.Services.AddExchangeCallbacks(builder.Configuration);
 
         builder.Services.AddGrpc(o =>
         {

@@ -2,6 +2,7 @@ using Exchange.Abstractions;
 using Receipt = Exchange.V1.Receipt;
 using Application = Exchange.V1.Application;
 using Exchange.Gateway.Auth;
+using Exchange.Gateway.Callbacks;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Mapping;
 using Exchange.Gateway.ReadModel;
@@ -22,7 +23,8 @@ public sealed class FilingGrpcService(
     D.ICourtDirectory directory,
     TimeProvider clock,
     ApplicationResponseCache responses,
-    HistoryReader histories) : FilingService.FilingServiceBase
+    HistoryReader histories,
+    CallbackEndpoints callbacks) : FilingService.FilingServiceBase
 {
     public override async Task<Receipt> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {
@@ -167,6 +169,22 @@ public sealed class FilingGrpcService(
 
     public override Task<GetHistoryResponse> GetHistory(GetHistoryRequest request, ServerCallContext context) =>
         Acts.HistoryAsync(histories, request.ApplicationId, Principal.RequirePlatform(context).ToActor(), context.CancellationToken);
+
+    // Signed callbacks (updates.proto): Gateway/Callbacks does the work.
+    public override Task<CallbackEndpoint> SetCallbackEndpoint(SetCallbackEndpointRequest request, ServerCallContext context) =>
+        callbacks.SetAsync(Principal.RequirePlatform(context).Id, request, context.CancellationToken);
+
+    public override Task<CallbackEndpoint> GetCallbackEndpoint(GetCallbackEndpointRequest request, ServerCallContext context) =>
+        callbacks.GetAsync(Principal.RequirePlatform(context).Id, context.CancellationToken);
+
+    public override Task<CallbackEndpoint> RotateCallbackSecret(RotateCallbackSecretRequest request, ServerCallContext context) =>
+        callbacks.RotateSecretAsync(Principal.RequirePlatform(context).Id, context.CancellationToken);
+
+    public override Task<CallbackEndpoint> DeleteCallbackEndpoint(DeleteCallbackEndpointRequest request, ServerCallContext context) =>
+        callbacks.DeleteAsync(Principal.RequirePlatform(context).Id, context.CancellationToken);
+
+    public override Task<ListDeliveriesResponse> ListDeliveries(ListDeliveriesRequest request, ServerCallContext context) =>
+        callbacks.ListDeliveriesAsync(Principal.RequirePlatform(context).Id, request, context.CancellationToken);
 
     private Task<Application> AnswerAsync(string applicationId, string requestId, Supplement? supplement, D.Act act, ServerCallContext context)
     {
