@@ -10,6 +10,9 @@ namespace Exchange.Silo.Hosting;
 /// <summary>Exchange:Feed settings of the silo.</summary>
 public sealed class FeedOptions
 {
+    /// <summary>False stops this silo's relay (for measuring what the relay costs; feeds then stand still).</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How long feed entries are kept; tokens older than that are expired.</summary>
     public double RetentionDays { get; set; } = 30;
 
@@ -65,6 +68,11 @@ public sealed partial class FeedRelayService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
         var nextPrune = clock.GetUtcNow();
         var failures = 0;
         var checkedRestore = false;

@@ -121,16 +121,17 @@ public sealed class FeedRelay(NpgsqlDataSource dataSource)
     public async Task<bool> ResetIfRestoredAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            WITH sys AS (SELECT system_identifier FROM pg_control_system())
+            WITH sys AS (SELECT system_identifier FROM pg_control_system()),
+                 old AS (SELECT system_identifier AS recorded FROM exchange_feed_relay)
             UPDATE exchange_feed_relay r
                SET system_identifier = sys.system_identifier,
                    epoch = CASE WHEN r.system_identifier IS NULL THEN r.epoch ELSE gen_random_uuid() END,
                    cursor_xid = CASE WHEN r.system_identifier IS NULL THEN r.cursor_xid ELSE '0'::xid8 END,
                    cursor_application_id = CASE WHEN r.system_identifier IS NULL THEN r.cursor_application_id ELSE '00000000-0000-0000-0000-000000000000'::uuid END,
                    cursor_seq = CASE WHEN r.system_identifier IS NULL THEN r.cursor_seq ELSE 0 END
-            FROM sys
+            FROM sys, old
             WHERE r.system_identifier IS DISTINCT FROM sys.system_identifier
-            RETURNING r.system_identifier
+            RETURNING old.recorded
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0);

@@ -57,7 +57,10 @@ public sealed class FeedTokenCodec
     public FeedTokenCheck Decode(FeedRecipient recipient, string token)
     {
         Span<byte> bytes = stackalloc byte[Length + 3];
-        if (token.Length > 64 || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != Length || bytes[0] != Format)
+        // DecodeFromChars answers a status where TryDecodeFromChars throws on a character outside the alphabet.
+        if (token.Length > 64
+            || Base64Url.DecodeFromChars(token, bytes, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != Length || bytes[0] != Format)
         {
             return new FeedTokenCheck(FeedTokenStatus.Malformed, 0);
         }
