@@ -47,6 +47,7 @@ internal static class ExchangeCli
         FilingCommands.AddTo(root, globals, context);
         AnswerCommands.AddTo(root, globals, context);
         CourtCommands.AddTo(root, globals, context);
+        root.Add(CallbackCommands.Create(globals, context));
         root.Add(AdminCommands.Create(globals, context));
         return root;
     }
