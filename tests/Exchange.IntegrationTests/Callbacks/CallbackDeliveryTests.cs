@@ -72,9 +72,14 @@ public sealed class CallbackDeliveryTests(CallbackHubFixture hub)
         // Every request is signed with the platform's secret over exactly the bytes received.
         Assert.All(receiver.Verify(new CallbackSignature([endpoint.Secret])), v => Assert.Equal(CallbackVerification.Valid, v));
         Assert.All(received, r => Assert.Equal("application/json", r.ContentType));
-        // The idempotency header names the update in the body; a request sent twice is the same update, byte for byte.
+        // The idempotency header names the update in the body; a request sent twice is the same
+        // update (only the case number may have come meanwhile: it is the application's as of sending).
         Assert.All(received, r => Assert.Equal(r.EventId, CallbackSignature.ParseUpdate(r.Body).EventId));
-        Assert.All(received.GroupBy(r => r.EventId), g => Assert.Single(g.Select(r => Encoding.UTF8.GetString(r.Body)).Distinct()));
+        Assert.All(received.GroupBy(r => r.EventId), g => Assert.Single(g.Select(r => CallbackSignature.ParseUpdate(r.Body)).Select(u =>
+        {
+            u.CaseNumber = "";
+            return u;
+        }).Distinct()));
         Assert.True(received.Count > expected.Count, "the failures and the timeout must have caused redeliveries");
         // Every update of the platform, nothing else.
         Assert.Equal(expected.Order(), receiver.Accepted.Select(a => a.EventId!).Distinct().Order());
