@@ -1,4 +1,5 @@
 using Exchange.Domain;
+using Exchange.Gateway.Callbacks;
 using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Feed;
@@ -68,6 +69,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<FeedSignal>();
         builder.Services.AddSingleton<UpdateFeed>();
         builder.Services.AddHostedService<FeedSignalListener>();
+        builder.Services.AddExchangeCallbacks(builder.Configuration);
 
         builder.Services.AddGrpc(o =>
         {
