@@ -64,10 +64,11 @@ public static class GatewayHostingExtensions
             o.Interceptors.Add<ErrorMappingInterceptor>();
             // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read.
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        }).AddServiceOptions<FilingGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>())
-          .AddServiceOptions<CourtGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>())
-          .AddServiceOptions<AdminGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>());
+        }).AddServiceOptions<FilingGrpcService>(AuthenticateThenCheckText)
+          .AddServiceOptions<CourtGrpcService>(AuthenticateThenCheckText)
+          .AddServiceOptions<AdminGrpcService>(AuthenticateThenCheckText);
         builder.Services.AddSingleton<AuthenticationInterceptor>();
+        builder.Services.AddSingleton<RequestTextInterceptor>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
         builder.Services.AddGrpcReflection();
 
@@ -87,6 +88,14 @@ public static class GatewayHostingExtensions
             o.Timeout = TimeSpan.FromSeconds(5);
         });
         return builder;
+    }
+
+    // Authentication first: an unknown caller learns nothing about its request's text.
+    private static void AuthenticateThenCheckText<TService>(GrpcServiceOptions<TService> o)
+        where TService : class
+    {
+        o.Interceptors.Add<AuthenticationInterceptor>();
+        o.Interceptors.Add<RequestTextInterceptor>();
     }
 
     private static GatewaySettings Settings(IServiceProvider services) => services.GetRequiredService<IOptions<GatewaySettings>>().Value;
