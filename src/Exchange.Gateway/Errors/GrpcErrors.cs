@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Exchange.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -90,4 +91,24 @@ public static class GrpcErrors
     /// <summary>UNKNOWN (OUTCOME_UNKNOWN): a change was sent and its answer lost; repeat it with the same request id.</summary>
     public static Google.Rpc.Status OutcomeUnknownStatus(string message) =>
         ToStatus(StatusCode.Unknown, ErrorReason.OutcomeUnknown, message);
+
+    /// <summary>
+    /// Answers a gRPC call from middleware, before grpc-dotnet has read its body: a trailers-only
+    /// response (HTTP 200, the status and its details in the headers, no message), as gRPC over
+    /// HTTP/2 specifies for a call that ends without a message.
+    /// </summary>
+    public static Task WriteAsync(HttpContext http, RpcException error)
+    {
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = ((int)error.StatusCode).ToString(CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = Uri.EscapeDataString(error.Status.Detail);
+        foreach (var entry in error.Trailers)
+        {
+            response.Headers.Append(entry.Key, entry.IsBinary ? Convert.ToBase64String(entry.ValueBytes) : entry.Value);
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -2,6 +2,7 @@ using Exchange.Domain;
 using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Health;
+using Exchange.Gateway.Limits;
 using Exchange.Gateway.ReadModel;
 using Exchange.Storage.ReadModel;
 using Exchange.Gateway.Services;
@@ -87,6 +88,8 @@ public static class GatewayHostingExtensions
             o.Period = TimeSpan.FromSeconds(2);
             o.Timeout = TimeSpan.FromSeconds(5);
         });
+        builder.Services.AddExchangeRateLimits(builder.Configuration);
+        CheckedMessages.Register(builder.Services);
         return builder;
     }
 
@@ -123,6 +126,9 @@ public static class GatewayHostingExtensions
 
     public static WebApplication MapExchangeGateway(this WebApplication app)
     {
+        // Before the gRPC endpoint reads the body: who calls, then whether they may call now.
+        app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseRateLimiter();
         app.MapGrpcService<FilingGrpcService>();
         app.MapGrpcService<CourtGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
