@@ -8,7 +8,8 @@ namespace Exchange.Domain;
 /// something PostgreSQL can store and a person can read. Refused: control characters (C0, DEL and
 /// C1 — NUL above all, which PostgreSQL's text and jsonb cannot hold), except the line breaks and
 /// tabs of a field that documents them; and text that is empty once invisible characters are
-/// removed (a lone BOM as a party's name identifies nobody). Accepted text is stored in
+/// removed (a lone BOM as a party's name identifies nobody; white space alone is left to the
+/// field's own rule, which calls a required field missing). Accepted text is stored in
 /// Unicode normalisation form C, so that the same name typed on two keyboards is one name.
 /// </summary>
 /// <remarks>
@@ -22,7 +23,7 @@ public static class FreeText
     /// (the value itself when it is refused or already normal).
     /// </summary>
     /// <param name="lineBreaks">Whether the field documents line breaks: LF, CR, TAB, U+2028 and U+2029 are then allowed.</param>
-    /// <returns>Why the value is refused, or null. Empty text is not refused here (required fields say so themselves).</returns>
+    /// <returns>Why the value is refused, or null. Empty or white-space text is not refused here (required fields say so themselves).</returns>
     public static string? Check(string value, bool lineBreaks, out string normalized)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -33,6 +34,7 @@ public static class FreeText
         }
 
         var visible = false;
+        var hidden = false;
         var position = 0;
         foreach (var rune in value.EnumerateRunes())
         {
@@ -52,10 +54,12 @@ public static class FreeText
             }
 
             visible |= !IsInvisible(rune);
+            hidden |= !Rune.IsWhiteSpace(rune);
             position++;
         }
 
-        if (!visible)
+        // Text of white space alone is left to the field's own rule (a required field calls it missing).
+        if (!visible && hidden)
         {
             return "has no visible character (only white space or invisible characters such as U+FEFF, zero-width spaces or direction marks)";
         }

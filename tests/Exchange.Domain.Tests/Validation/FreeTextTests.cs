@@ -41,7 +41,6 @@ public sealed class FreeTextTests
     [InlineData("\u3164")]
     [InlineData("\uFE0F")]
     [InlineData("\U000E0041")]
-    [InlineData("   ")]
     public void Text_OfInvisibleCharactersOnly_IsRefused(string value) =>
         Assert.Contains("no visible character", FreeText.Check(value, lineBreaks: true, out _));
 
@@ -73,9 +72,12 @@ public sealed class FreeTextTests
         Assert.Same(value, normalized);
     }
 
-    [Fact]
-    public void Text_Empty_IsLeftToTheFieldsOwnRequiredRule() =>
-        Assert.Null(FreeText.Check("", lineBreaks: false, out _));
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\u3000")]
+    public void Text_EmptyOrWhiteSpace_IsLeftToTheFieldsOwnRequiredRule(string value) =>
+        Assert.Null(FreeText.Check(value, lineBreaks: false, out _));
 
     [Fact]
     public void Text_WithAnUnpairedSurrogate_IsRefused() =>

@@ -5,6 +5,14 @@ namespace Exchange.IntegrationTests.Hardening;
 /// <summary>A hub of its own for hostile input: what the property test files and the garbage it is sent touch no other test's data or log.</summary>
 public sealed class HardeningHubFixture : CourtHubFixture
 {
+    // No rate limit (0 = off): the garbage burst and the property test measure what the hub does
+    // with the requests, not how soon it refuses them (RateLimitTests does that).
+    protected override IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["Exchange__RateLimits__Platform__PermitsPerSecond"] = "0",
+        ["Exchange__RateLimits__Court__PermitsPerSecond"] = "0",
+    };
+
     /// <summary>Lines the gateway has written so far (its stdout and stderr).</summary>
     public int GatewayLogLines => Gateway!.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 }

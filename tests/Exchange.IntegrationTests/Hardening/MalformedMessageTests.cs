@@ -24,11 +24,7 @@ public sealed class MalformedMessageTests(HardeningHubFixture hub, ITestOutputHe
     // Tag 0 is invalid in every protobuf message.
     private static readonly byte[] ZeroTag = [0x00, 0x01];
 
-    private readonly HttpClient http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true })
-    {
-        DefaultRequestVersion = HttpVersion.Version20,
-        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-    };
+    private readonly HttpClient http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
 
     [DatabaseTheory]
     [InlineData(Submit, "truncated")]
@@ -71,6 +67,7 @@ public sealed class MalformedMessageTests(HardeningHubFixture hub, ITestOutputHe
         output.WriteLine($"{Requests} malformed requests in {clock.Elapsed.TotalSeconds:F1} s: statuses {string.Join(", ", codes.GroupBy(c => c).Select(g => $"{g.Key}×{g.Count()}"))}; gateway log grew by {grown} line(s)");
         Assert.All(codes, c => Assert.Equal(3, c));
         Assert.InRange(grown, 0, 4);
+        Assert.Contains("Refused a malformed request from 127.0.0.1", hub.Gateway!.Output);
         Assert.DoesNotContain("Exception was thrown by handler", hub.Gateway!.Output);
         Assert.DoesNotContain("InvalidProtocolBufferException", hub.Gateway!.Output);
     }
@@ -81,7 +78,12 @@ public sealed class MalformedMessageTests(HardeningHubFixture hub, ITestOutputHe
         var frame = new byte[5 + body.Length];
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)body.Length);
         body.CopyTo(frame, 5);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{hub.GatewayPort}{method}") { Content = new ByteArrayContent(frame) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{hub.GatewayPort}{method}") 
+        {
+            Content = new ByteArrayContent(frame),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
         if (key is not null)
@@ -92,6 +94,7 @@ public sealed class MalformedMessageTests(HardeningHubFixture hub, ITestOutputHe
         using var response = await http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();
         var headers = response.TrailingHeaders.Contains("grpc-status") ? response.TrailingHeaders : (HttpHeaders)response.Headers;
+        Assert.True(headers.Contains("grpc-status"), $"HTTP/{response.Version} {(int)response.StatusCode} without grpc-status: {response.Headers} {response.TrailingHeaders}");
         var code = int.Parse(headers.GetValues("grpc-status").Single());
         var message = headers.TryGetValues("grpc-message", out var m) ? Uri.UnescapeDataString(m.Single()) : "";
         var status = headers.TryGetValues("grpc-status-details-bin", out var d) ? Google.Rpc.Status.Parser.ParseFrom(FromBase64(d.Single())) : null;
