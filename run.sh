@@ -6,7 +6,7 @@
 #
 #   EXCHANGE_DB        Npgsql connection string of an existing database (skips the local PostgreSQL)
 #   EXCHANGE_PORT      gateway port (default 5180)
-#   EXCHANGE_PG_PORT   port of the local PostgreSQL (default 55432)
+#   EXCHANGE_PG_PORT   port of the local PostgreSQL (default 15432)
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
@@ -20,7 +20,7 @@ if compgen -G "$state/logs/*.log" >/dev/null; then
   mv "$state/logs/"*.log "$state/logs/previous/"
 fi
 port=${EXCHANGE_PORT:-5180}
-pg_port=${EXCHANGE_PG_PORT:-55432}
+pg_port=${EXCHANGE_PG_PORT:-15432}
 
 source "$root/scripts/lib.sh"
 pids=()

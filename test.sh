@@ -16,7 +16,7 @@ cleanup() {
 trap cleanup EXIT
 
 source "$root/scripts/lib.sh"
-port=$(free_port "${EXCHANGE_TEST_PG_PORT:-55433}")
+port=$(free_port "${EXCHANGE_TEST_PG_PORT:-15433}")
 scripts/pg.sh start "$work/pg" "$port"
 export EXCHANGE_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Database=exchange"
 export EXCHANGE_TEST_WORK="$work"

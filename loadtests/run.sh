@@ -55,7 +55,7 @@ log "building (Release)"
 dotnet build Exchange.sln -c Release -v q -nologo >"$out/build.log" 2>&1 || { tail -n 30 "$out/build.log"; exit 1; }
 app=(dotnet "$root/loadtests/Exchange.LoadTests/bin/Release/net10.0/Exchange.LoadTests.dll")
 
-pg_port=$(free_port 55470)
+pg_port=$(free_port 15470)
 scripts/pg.sh start "$work/pg" "$pg_port"
 pg_bin=$(scripts/pg.sh bin)
 db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}"

@@ -1,9 +1,12 @@
 # Shell helpers shared by run.sh and loadtests/run.sh (sourced, not run).
 
-# free_port START: the first port from START up that nothing on 127.0.0.1 listens on.
+# free_port START: the first port from START up that nothing on 127.0.0.1 listens on. Ports stay
+# below Linux's ephemeral range (32768–60999): there, any outgoing connection (a reconnecting
+# client) may hold the port as its source port, and a restarted server cannot bind it.
 free_port() {
   local port=$1
   while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  if (( port >= 32768 )); then echo "free_port: no free port from $1 below the ephemeral range" >&2; return 1; fi
   echo "$port"
 }
 

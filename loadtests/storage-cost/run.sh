@@ -29,7 +29,8 @@ root=$(cd "$here/../.." && pwd)
 seconds=${1:-15}; clients=${2:-16}; rounds=${3:-3}
 work=$(mktemp -d /tmp/exchange-storage-cost.XXXXXX); chmod 755 "$work"
 trap '"$root/scripts/pg.sh" stop "$work/pg" || true; rm -rf "$work"' EXIT
-port=55490; while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+source "$root/scripts/lib.sh"
+port=$(free_port 15495)
 "$root/scripts/pg.sh" start "$work/pg" "$port"
 bin=$("$root/scripts/pg.sh" bin)
 psql() { "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d exchange -v ON_ERROR_STOP=1 -q "$@"; }

@@ -109,6 +109,9 @@ public enum ErrorReason
 
     /// <summary>A callback call for a platform that has no callback endpoint.</summary>
     NoCallbackEndpoint = 33,
+
+    /// <summary>The caller's platform or court exceeded its rate limit; RetryInfo says when to try again.</summary>
+    RateLimited = 34,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>

@@ -30,11 +30,12 @@ public static class TextLimits
 
     /// <summary>
     /// Checks a required text of <paramref name="min"/>–<paramref name="max"/> characters. Blank text
-    /// (only white space) counts as missing: a name or address of spaces identifies nothing.
+    /// (only white space or invisible characters, <see cref="FreeText.IsInvisible"/>) counts as
+    /// missing: a name or address of spaces identifies nothing.
     /// </summary>
     /// <returns>Why the value is invalid, or null.</returns>
     public static string? Required(string? value, int max, int min = 1) =>
-        string.IsNullOrWhiteSpace(value) ? "is required" : Length(value, min, max);
+        !FreeText.HasVisible(value) ? "is required" : Length(value!, min, max);
 
     /// <summary>Checks an optional text: empty is fine, otherwise at most <paramref name="max"/> characters.</summary>
     public static string? Optional(string? value, int max) =>

@@ -1,27 +1,65 @@
+using Exchange.Gateway.Errors;
 using Exchange.Storage.Admin;
+using Grpc.Core;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 
 namespace Exchange.Gateway.Auth;
 
 /// <summary>
-/// Resolves API keys to principals. Lookups are cached so that authentication does not cost a
-/// database round trip per call. Every credential change notifies every gateway
-/// (<see cref="CredentialChangeListener"/>), which drops the whole cache: a revoked key stops
-/// working within moments. <see cref="KnownKeyLifetime"/> is the fallback when notifications are lost.
+/// Resolves API keys to principals. A token that is not of the keys' form is refused before any
+/// lookup (<see cref="ApiKeys.IsWellFormed"/>). Lookups are cached, in a cache of at most
+/// <see cref="MaxCachedKeys"/> entries, so that authentication does not cost a database round trip
+/// per call and a stream of made-up keys cannot grow the gateway's memory. Every credential change
+/// notifies every gateway (<see cref="CredentialChangeListener"/>), which drops the whole cache: a
+/// revoked key stops working within 2 s (measured by TenancyTests and AdminServiceTests).
+/// <see cref="KnownKeyLifetime"/> is the bound when notifications are lost.
 /// </summary>
-public sealed class ApiKeyAuthenticator(CredentialStore credentials, IMemoryCache cache)
+/// <param name="maxCachedKeys">The cache's bound (tests set a small one).</param>
+public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCachedKeys = ApiKeyAuthenticator.MaxCachedKeys) : IDisposable
 {
     public static readonly TimeSpan KnownKeyLifetime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan UnknownKeyLifetime = TimeSpan.FromSeconds(5);
 
+    /// <summary>How many looked-up keys a gateway keeps; when full, a key not in it is looked up on each call.</summary>
+    public const int MaxCachedKeys = 10_000;
+
+    private const string Scheme = "Bearer ";
+
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = maxCachedKeys });
+
     // Every entry expires when this is cancelled; Forget swaps in a fresh one.
     private CancellationTokenSource generation = new();
 
+    /// <summary>
+    /// The principal of `authorization: Bearer &lt;api key&gt;` metadata; UNAUTHENTICATED when the
+    /// header is missing or malformed, or the key is unknown or revoked.
+    /// </summary>
+    public async ValueTask<Principal> AuthenticateHeaderAsync(string? header, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(header))
+        {
+            throw GrpcErrors.Unauthenticated("missing credential: send 'authorization: Bearer <api key>' metadata");
+        }
+
+        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || header.Length == Scheme.Length)
+        {
+            throw GrpcErrors.Unauthenticated("malformed authorization metadata: expected 'Bearer <api key>'");
+        }
+
+        return await AuthenticateAsync(header[Scheme.Length..].Trim(), cancellationToken)
+            ?? throw GrpcErrors.Unauthenticated("unknown or revoked API key");
+    }
+
     public async ValueTask<Principal?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
     {
+        if (!ApiKeys.IsWellFormed(apiKey))
+        {
+            return null;
+        }
+
         var hash = ApiKeys.Hash(apiKey);
-        var cacheKey = "apikey:" + Convert.ToHexString(hash);
+        var cacheKey = Convert.ToHexString(hash);
         if (cache.TryGetValue(cacheKey, out Principal? cached))
         {
             return cached;
@@ -39,6 +77,7 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, IMemoryCach
 
         using var entry = cache.CreateEntry(cacheKey);
         entry.Value = principal;
+        entry.Size = 1;
         entry.AbsoluteExpirationRelativeToNow = principal is null ? UnknownKeyLifetime : KnownKeyLifetime;
         entry.AddExpirationToken(new CancellationChangeToken(current.Token));
         return principal;
@@ -53,4 +92,9 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, IMemoryCach
         // A source without a timer holds nothing that needs disposing.
         previous.Cancel();
     }
+
+    /// <summary>The number of keys held (tests: the cache stays bounded).</summary>
+    public long CachedKeys => cache.Count;
+
+    public void Dispose() => cache.Dispose();
 }

@@ -1,4 +1,3 @@
-using Exchange.Gateway.Errors;
 using Exchange.Gateway.Services;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -8,11 +7,11 @@ namespace Exchange.Gateway.Auth;
 /// <summary>
 /// Authenticates every call of the exchange.v1 services from `authorization: Bearer &lt;api key&gt;`
 /// before any of the service's code runs. (Reflection and health stay open for tools and load balancers.)
+/// On the gateway's own pipeline <see cref="AuthenticationMiddleware"/> has done it already, before
+/// the body was read; this is the same check for a host without it.
 /// </summary>
 public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator) : Interceptor
 {
-    private const string Scheme = "Bearer ";
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -35,19 +34,10 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator)
 
     private async Task AuthenticateAsync(ServerCallContext context)
     {
-        var header = context.RequestHeaders.GetValue("authorization");
-        if (string.IsNullOrEmpty(header))
+        if (!Principal.IsAttached(context))
         {
-            throw GrpcErrors.Unauthenticated("missing credential: send 'authorization: Bearer <api key>' metadata");
+            var principal = await authenticator.AuthenticateHeaderAsync(context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
+            principal.AttachTo(context);
         }
-
-        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || header.Length == Scheme.Length)
-        {
-            throw GrpcErrors.Unauthenticated("malformed authorization metadata: expected 'Bearer <api key>'");
-        }
-
-        var principal = await authenticator.AuthenticateAsync(header[Scheme.Length..].Trim(), context.CancellationToken)
-            ?? throw GrpcErrors.Unauthenticated("unknown or revoked API key");
-        principal.AttachTo(context);
     }
 }

@@ -33,6 +33,15 @@ public sealed record Principal(PrincipalKind Kind, string Id, string DisplayName
 
     internal void AttachTo(ServerCallContext context) => context.UserState[UserStateKey] = this;
 
+    /// <summary>Attaches the principal before the call starts: a call's user state is its HttpContext.Items in grpc-dotnet.</summary>
+    internal void AttachTo(HttpContext http) => http.Items[UserStateKey] = this;
+
+    internal static bool IsAttached(ServerCallContext context) => context.UserState.ContainsKey(UserStateKey);
+
+    /// <summary>The principal attached to a request, if any.</summary>
+    public static Principal? Find(HttpContext http) =>
+        http.Items.TryGetValue(UserStateKey, out var value) ? value as Principal : null;
+
     public static Principal Of(ServerCallContext context) =>
         context.UserState.TryGetValue(UserStateKey, out var value) && value is Principal principal
             ? principal

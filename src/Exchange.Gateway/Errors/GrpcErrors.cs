@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Exchange.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -28,6 +29,12 @@ public static class GrpcErrors
     public static Google.Rpc.Status ToStatus(StatusCode code, RuleRefusal refusal) =>
         ToStatus(code, refusal.Reason, refusal.Message, refusal.Metadata, null);
 
+    /// <summary>The most characters of a message an error carries; metadata values and violation descriptions carry a quarter of it.</summary>
+    public const int MaxMessageLength = 1024;
+
+    /// <summary>The most field violations a BadRequest lists.</summary>
+    public const int MaxViolations = 100;
+
     private static Google.Rpc.Status ToStatus(StatusCode code, string reason, string message,
         IReadOnlyDictionary<string, string>? metadata, BadRequest? badRequest)
     {
@@ -36,11 +43,19 @@ public static class GrpcErrors
         {
             foreach (var (key, value) in metadata)
             {
-                info.Metadata[key] = value;
+                info.Metadata[key] = Bounded(value, MaxMessageLength / 4);
             }
         }
 
-        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        if (badRequest is not null)
+        {
+            foreach (var violation in badRequest.FieldViolations)
+            {
+                violation.Description = Bounded(violation.Description, MaxMessageLength / 4);
+            }
+        }
+
+        var status = new Google.Rpc.Status { Code = (int)code, Message = Bounded(message, MaxMessageLength) };
         status.Details.Add(Any.Pack(info));
         if (badRequest is not null)
         {
@@ -57,14 +72,21 @@ public static class GrpcErrors
     public static Google.Rpc.Status InvalidArgumentStatus(IEnumerable<(string Field, string Description)> violations, ErrorReason reason = ErrorReason.InvalidArgument)
     {
         var badRequest = new BadRequest();
+        var count = 0;
         foreach (var (field, description) in violations)
         {
-            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+            // Bounded as the message is (a batch of 1,000 bad ids would otherwise overflow the headers).
+            if (++count <= MaxViolations)
+            {
+                badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = Bounded(field, MaxMessageLength / 4), Description = description });
+            }
         }
 
-        var summary = badRequest.FieldViolations.Count == 1
+        var summary = count == 1
             ? $"{badRequest.FieldViolations[0].Field}: {badRequest.FieldViolations[0].Description}"
-            : $"{badRequest.FieldViolations.Count} fields are invalid; see BadRequest details";
+            : count <= MaxViolations
+                ? $"{count} fields are invalid; see BadRequest details"
+                : $"{count} fields are invalid; BadRequest details list the first {MaxViolations}";
         return ToStatus(StatusCode.InvalidArgument, reason, summary, badRequest: badRequest);
     }
 
@@ -90,4 +112,29 @@ public static class GrpcErrors
     /// <summary>UNKNOWN (OUTCOME_UNKNOWN): a change was sent and its answer lost; repeat it with the same request id.</summary>
     public static Google.Rpc.Status OutcomeUnknownStatus(string message) =>
         ToStatus(StatusCode.Unknown, ErrorReason.OutcomeUnknown, message);
+
+    // An error that echoes a request value (an id, a name) must not grow with it: the status travels
+    // in HTTP/2 headers, and a client refuses headers over 64 KiB (as UNAVAILABLE, which it retries).
+    private static string Bounded(string text, int max) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[max - 1]) ? max - 1 : max), "…");
+
+    /// <summary>
+    /// Answers a gRPC call from middleware, before grpc-dotnet has read its body: a trailers-only
+    /// response (HTTP 200, the status and its details in the headers, no message), as gRPC over
+    /// HTTP/2 specifies for a call that ends without a message.
+    /// </summary>
+    public static Task WriteAsync(HttpContext http, RpcException error)
+    {
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = ((int)error.StatusCode).ToString(CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = Uri.EscapeDataString(error.Status.Detail);
+        foreach (var entry in error.Trailers)
+        {
+            response.Headers.Append(entry.Key, entry.IsBinary ? Convert.ToBase64String(entry.ValueBytes) : entry.Value);
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -4,6 +4,7 @@ using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Feed;
 using Exchange.Gateway.Health;
+using Exchange.Gateway.Limits;
 using Exchange.Gateway.ReadModel;
 using Exchange.Storage.ReadModel;
 using Exchange.Gateway.Services;
@@ -78,10 +79,11 @@ public static class GatewayHostingExtensions
             o.Interceptors.Add<ErrorMappingInterceptor>();
             // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read.
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        }).AddServiceOptions<FilingGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>())
-          .AddServiceOptions<CourtGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>())
-          .AddServiceOptions<AdminGrpcService>(o => o.Interceptors.Add<AuthenticationInterceptor>());
+        }).AddServiceOptions<FilingGrpcService>(AuthenticateThenCheckText)
+          .AddServiceOptions<CourtGrpcService>(AuthenticateThenCheckText)
+          .AddServiceOptions<AdminGrpcService>(AuthenticateThenCheckText);
         builder.Services.AddSingleton<AuthenticationInterceptor>();
+        builder.Services.AddSingleton<RequestTextInterceptor>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
         builder.Services.AddGrpcReflection();
 
@@ -100,7 +102,17 @@ public static class GatewayHostingExtensions
             o.Period = TimeSpan.FromSeconds(2);
             o.Timeout = TimeSpan.FromSeconds(5);
         });
+        builder.Services.AddExchangeRateLimits(builder.Configuration);
+        CheckedMessages.Register(builder.Services);
         return builder;
+    }
+
+    // Authentication first: an unknown caller learns nothing about its request's text.
+    private static void AuthenticateThenCheckText<TService>(GrpcServiceOptions<TService> o)
+        where TService : class
+    {
+        o.Interceptors.Add<AuthenticationInterceptor>();
+        o.Interceptors.Add<RequestTextInterceptor>();
     }
 
     private static GatewaySettings Settings(IServiceProvider services) => services.GetRequiredService<IOptions<GatewaySettings>>().Value;
@@ -135,6 +147,9 @@ public static class GatewayHostingExtensions
     public static WebApplication MapExchangeGateway(this WebApplication app)
     {
         app.MapExchangeGatewayTelemetry();
+        // Before the gRPC endpoint reads the body: who calls, then whether they may call now.
+        app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseRateLimiter();
         app.MapGrpcService<FilingGrpcService>();
         app.MapGrpcService<CourtGrpcService>();
         app.MapGrpcService<AdminGrpcService>();

@@ -60,7 +60,8 @@ public sealed class CourtGrpcService(
         var filter = new DocketFilter(court.Id, [.. request.Statuses.Select(s => (D.ApplicationStatus)s)],
             request.Type == ApplicationType.Unspecified ? null : (D.ApplicationType)request.Type,
             request.DeadlineState == DeadlineState.Unspecified ? null : (D.DeadlineState)request.DeadlineState,
-            TimeSpan.FromDays(request.DueWithinDays == 0 ? 3 : request.DueWithinDays),
+            // Out of range is reported above; the filter is built anyway (its fingerprint checks the token) and must not overflow.
+            TimeSpan.FromDays(request.DueWithinDays is > 0 and <= 30 ? request.DueWithinDays : 3),
             request.PlatformId.Length > 0 ? request.PlatformId : null, after, before);
         var token = PageTokens.Decode<DocketPageToken>(request.PageToken, filter.Fingerprint(), violations);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,6 +22,20 @@ public static class ApiKeys
         RandomNumberGenerator.Fill(secret);
         return Scheme + Base64Url.EncodeToString(secret);
     }
+
+    /// <summary>The length of every key <see cref="Generate"/> gives.</summary>
+    public static readonly int Length = Scheme.Length + Base64Url.GetEncodedLength(RandomBytes);
+
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+    /// <summary>
+    /// Whether <paramref name="key"/> has the form <see cref="Generate"/> gives. Checked before any
+    /// lookup: a token of any other form costs no hash, no query and no cache entry.
+    /// </summary>
+    public static bool IsWellFormed(string? key) =>
+        key is not null && key.Length == Length && key.StartsWith(Scheme, StringComparison.Ordinal)
+        && !key.AsSpan(Scheme.Length).ContainsAnyExcept(Base64UrlAlphabet);
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 

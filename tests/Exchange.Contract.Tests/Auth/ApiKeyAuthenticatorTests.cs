@@ -2,7 +2,6 @@ using Exchange.Gateway.Auth;
 using Exchange.Contract.Tests.Storage;
 using Exchange.IntegrationTests.Infrastructure;
 using Exchange.Storage.Admin;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Exchange.Contract.Tests.Auth;
 
@@ -17,8 +16,7 @@ public sealed class ApiKeyAuthenticatorTests
     public async Task ACredentialChange_DuringALookup_LeavesTheLookupItsAnswer()
     {
         await using var db = await ApplicationWrites.CreateDatabaseAsync();
-        using var cache = new MemoryCache(new MemoryCacheOptions());
-        var authenticator = new ApiKeyAuthenticator(new CredentialStore(db.DataSource), cache);
+        using var authenticator = new ApiKeyAuthenticator(new CredentialStore(db.DataSource));
 
         // Changes arrive all the time on one thread while lookups of unknown keys (each a real
         // round trip to the database) run on another.
@@ -34,13 +32,44 @@ public sealed class ApiKeyAuthenticatorTests
         {
             for (var i = 0; i < 300; i++)
             {
-                Assert.Null(await authenticator.AuthenticateAsync($"exk_{i:D8}notakey", CancellationToken.None));
+                Assert.Null(await authenticator.AuthenticateAsync(ApiKeys.Generate(), CancellationToken.None));
             }
         }
         finally
         {
             await stop.CancelAsync();
             await changes;
+        }
+    }
+
+    [DatabaseFact]
+    public async Task AKeyOfAnotherForm_IsRefusedWithoutALookup()
+    {
+        await using var db = await ApplicationWrites.CreateDatabaseAsync();
+        using var authenticator = new ApiKeyAuthenticator(new CredentialStore(db.DataSource));
+
+        string[] malformed = ["exk_00000001notakey", "not-a-key", ApiKeys.Generate()[..^1] + "!", ApiKeys.Generate() + "A", ApiKeys.Generate().Replace("exk_", "exq_", StringComparison.Ordinal)];
+        foreach (var token in malformed)
+        {
+            Assert.Null(await authenticator.AuthenticateAsync(token, CancellationToken.None));
+        }
+
+        // Nothing was looked up, so nothing was cached; a well-formed unknown key is looked up and cached.
+        Assert.Equal(0, authenticator.CachedKeys);
+        Assert.Null(await authenticator.AuthenticateAsync(ApiKeys.Generate(), CancellationToken.None));
+        Assert.Equal(1, authenticator.CachedKeys);
+    }
+
+    [DatabaseFact]
+    public async Task TheCache_OfUnknownKeys_StaysWithinItsBound()
+    {
+        await using var db = await ApplicationWrites.CreateDatabaseAsync();
+        using var authenticator = new ApiKeyAuthenticator(new CredentialStore(db.DataSource), maxCachedKeys: 20);
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Null(await authenticator.AuthenticateAsync(ApiKeys.Generate(), CancellationToken.None));
+            Assert.InRange(authenticator.CachedKeys, 0, 20);
         }
     }
 }

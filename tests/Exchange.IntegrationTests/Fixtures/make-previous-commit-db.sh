@@ -38,7 +38,7 @@ cd "$tree"
 rm -rf .exchange/pg # a database of its own, new
 
 port=$(free_port 5290)
-pg_port=$(free_port 55490)
+pg_port=$(free_port 15490)
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange"
 EXCHANGE_PORT=$port EXCHANGE_PG_PORT=$pg_port ./run.sh >"$tree/run.log" 2>&1 &
 run_pid=$!
