@@ -74,8 +74,6 @@ public static class GatewayHostingExtensions
 
         builder.Services.AddGrpc(o =>
         {
-            // Outermost: it counts the status the caller gets.
-            o.Interceptors.Add<RpcMetricsInterceptor>();
             o.Interceptors.Add<ErrorMappingInterceptor>();
             // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read.
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
@@ -146,6 +144,8 @@ public static class GatewayHostingExtensions
 
     public static WebApplication MapExchangeGateway(this WebApplication app)
     {
+        // First: it counts every call with the status the caller got, refusals before the body included.
+        app.UseMiddleware<RpcMetricsMiddleware>();
         app.MapExchangeGatewayTelemetry();
         // Before the gRPC endpoint reads the body: who calls, then whether they may call now.
         app.UseMiddleware<AuthenticationMiddleware>();

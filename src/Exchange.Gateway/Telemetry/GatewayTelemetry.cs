@@ -41,7 +41,6 @@ public static class GatewayTelemetry
             });
         }
 
-        builder.Services.AddSingleton<RpcMetricsInterceptor>();
         if (port > 0 && Dashboard(builder.Configuration))
         {
             builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(
