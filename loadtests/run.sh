@@ -6,7 +6,8 @@
 #   - baselines: pgbench doing a plain single-row upsert of a state-sized payload (the durable-write
 #     limit) and a bare gRPC echo (the transport limit), at the same concurrency as the scenarios;
 #   - scenarios: unique submissions, hot reads, a mixed platform day, a court day (accept, start review,
-#     BatchRule of 500, docket reads), the seed replay with the courts' phases (accept, start review,
+#     BatchRule of 500, docket reads), both days together without and with 20 platforms watching the
+#     change feed (delivery lag), the seed replay with the courts' phases (accept, start review,
 #     batch confirm) checked in PostgreSQL;
 # and writes the reports to loadtests/reports/<time>/ and the summary to docs/BENCHMARKS.md.
 #
@@ -15,7 +16,7 @@
 #   filed and left to idle out before the idle silo is read, default 8000; 0 reads the silo before any
 #   request), IDLE_WAIT (the longest wait, in seconds, for idle applications to leave memory, default 420: idle
 #   deactivation after 2 minutes, Orleans' collection quantum, the memory-return check), BENCHMARKS_MD (default docs/BENCHMARKS.md),
-#   PHASES (default "memory pgbench echo get-hot submit-unique platform-day court-day"; "memory" is the
+#   PHASES (default "memory pgbench echo get-hot submit-unique platform-day court-day change-feed"; "memory" is the
 #   seed replay: its submissions in two halves around the memory readings, and at the end of the suite
 #   the courts' phases on them; with fewer phases, for
 #   comparing one change, the figures are printed and BENCHMARKS.md is left alone), and any hub setting
@@ -32,7 +33,7 @@ seed_size=${SEED_SIZE:-36049}
 warm_seed_size=${WARM_SEED_SIZE:-8000}
 idle_wait=${IDLE_WAIT:-420}
 benchmarks_md=${BENCHMARKS_MD:-$root/docs/BENCHMARKS.md}
-all_phases="memory pgbench echo get-hot submit-unique platform-day court-day"
+all_phases="memory pgbench echo get-hot submit-unique platform-day court-day change-feed"
 phases=${PHASES:-$all_phases}
 phase() { [[ " $phases " == *" $1 "* ]]; }
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -167,6 +168,9 @@ phase get-hot && run_scenario get-hot get-hot "${common[@]}"
 phase submit-unique && run_scenario submit-unique submit-unique "${common[@]}"
 phase platform-day && run_scenario platform-day platform-day "${common[@]}"
 phase court-day && run_scenario court-day court-day "${common[@]}"
+# The change feed: the two days together without streams, then with 20 platforms watching.
+phase change-feed && run_scenario change-feed-unwatched change-feed-unwatched "${common[@]}"
+phase change-feed && run_scenario change-feed change-feed "${common[@]}"
 
 # 4. The seed replay's court phases on the whole seed, as the courts would act days after the
 #    filing (every application is read back from PostgreSQL): accept, start review, batch confirm,
@@ -174,7 +178,7 @@ phase court-day && run_scenario court-day court-day "${common[@]}"
 phase memory && run_scenario seed-court seed-replay --seed-size 0 --seed-from "$work/seed-1.tsv,$work/seed-2.tsv" \
   --concurrency "$concurrency" --warmup 0s
 
-for name in echo get-hot submit-unique platform-day court-day seed-court; do
+for name in echo get-hot submit-unique platform-day court-day change-feed-unwatched change-feed seed-court; do
   [[ -f "$out/$name/summary.json" ]] && grep -oE '"name": ?"[^"]*"|"rps": ?[0-9.]+|"rate_per_s": ?[0-9.]+|"items_per_s": ?[0-9.]+|"p99_ms": ?[0-9.]+|"errors": ?[0-9]+' "$out/$name/summary.json" | paste -sd' ' | tee -a "$out/run.log"
 done
 if [[ "$phases" != "$all_phases" ]]; then

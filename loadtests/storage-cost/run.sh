@@ -20,6 +20,9 @@
 #     upsert-state    run.sh's second baseline: a plain upsert of the state's own bytes
 #     event-versions  one-statement with migration 0015's triggers (events contiguous, the state's
 #                     version has its event); every other variant runs without them
+#     without-feed-index  one-statement without an index of events by transaction id (the feed
+#                     relay's read); every other variant has the migrations' one
+#     btree-feed-index  one-statement with a b-tree on (xid, application_id, seq) instead
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -52,6 +55,8 @@ state_insert="INSERT INTO orleans_storage (service_id, grain_type, grain_id_ext,
 cp "$work/one-statement.sql" "$work/generic-plans.sql"
 cp "$work/one-statement.sql" "$work/inline-state.sql"
 cp "$work/one-statement.sql" "$work/event-versions.sql"
+cp "$work/one-statement.sql" "$work/without-feed-index.sql"
+cp "$work/one-statement.sql" "$work/btree-feed-index.sql"
 {
   echo "$n"
   printf '%s\n' "SET SESSION AUTHORIZATION DEFAULT;" "RESET ALL;" "CLOSE ALL;" "UNLISTEN *;" \
@@ -82,6 +87,12 @@ for round in $(seq 1 "$rounds"); do
     else psql -c "ALTER TABLE orleans_storage RESET (toast_tuple_target)"; fi
     if [[ $variant == event-versions ]]; then psql -f "$root/src/Exchange.Storage/Migrations/0015-event-versions.sql"
     else psql -c "DROP TRIGGER IF EXISTS exchange_events_contiguous ON exchange_events; DROP TRIGGER IF EXISTS exchange_applications_version_event ON exchange_applications"; fi
+    psql -c "DROP INDEX IF EXISTS exchange_events_xid"
+    case $variant in
+      without-feed-index) ;;
+      btree-feed-index) psql -c "CREATE INDEX exchange_events_xid ON exchange_events (xid, application_id, seq)" ;;
+      *) psql -f "$root/src/Exchange.Storage/Migrations/0030-feed.sql" ;;
+    esac
     options=""; [[ $variant == generic-plans ]] && options="-c plan_cache_mode=force_generic_plan"
     out=$(PGOPTIONS="$options" "$bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$work/$variant.sql" exchange 2>&1) \
       || { echo "$out" >&2; exit 1; }

@@ -48,6 +48,7 @@ internal static class ExchangeCli
         AnswerCommands.AddTo(root, globals, context);
         CourtCommands.AddTo(root, globals, context);
         WatchCommands.AddTo(root, globals, context);
+        root.Add(CallbackCommands.Create(globals, context));
         root.Add(AdminCommands.Create(globals, context));
         return root;
     }

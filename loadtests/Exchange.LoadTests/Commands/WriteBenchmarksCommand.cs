@@ -194,7 +194,26 @@ internal static class WriteBenchmarksCommand
             md.AppendLine();
         }
 
-        md.AppendLine("Not run: the change feed (the contract has no change-feed method yet).");
+        var watched = Entries(run, "change-feed").Select(ToFiguresWithCapacity).ToList();
+        var unwatched = Entries(run, "change-feed-unwatched").Select(ToFiguresWithCapacity).ToList();
+        if (watched.Count > 0)
+        {
+            md.AppendLine("Change feed: the platform day and the court day together, with 20 platforms each holding a WatchUpdates stream, and the same day without streams (latency of `.delivery`: from an update's occur_time to its receipt by the stream):").AppendLine();
+            md.AppendLine("| operation | without streams: calls/s | capacity/s | p99 ms | with 20 streams: calls/s | capacity/s | p50 ms | p99 ms | errors |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            foreach (var (op, capacity) in watched)
+            {
+                var without = unwatched.FirstOrDefault(u => u.Figures.Name == op.Name);
+                md.AppendLine($"| {op.Name} | {(without.Figures is { } w ? w.Rps.ToString("N0", Inv) : "")} | {(without.Capacity is { } wc ? wc.ToString("N0", Inv) : "")} | {(without.Figures is { } w2 ? w2.P99.ToString("0.#", Inv) : "")} | {op.Rps:N0} | {(capacity is { } c ? c.ToString("N0", Inv) : "")} | {op.P50:0.#} | {op.P99:0.#} | {op.Errors} |");
+            }
+
+            md.AppendLine();
+        }
+        else
+        {
+            md.AppendLine("Not run: the change feed (scenarios change-feed and change-feed-unwatched).");
+        }
+
         md.AppendLine("Each scenario's full report (console, Markdown, CSV, JSON and an HTML page with latency and RPS");
         md.AppendLine("over time) is in the run's report folder; `loadtests/reports/` is not committed.").AppendLine();
         return md.ToString();
@@ -220,6 +239,9 @@ internal static class WriteBenchmarksCommand
 
     private static List<Figures> PlatformDay(BenchmarkRun run) =>
         [.. Entries(run, "platform-day").Where(e => e.TryGetProperty("group", out var g) && g.GetString() == "platform-day").Select(ToFigures)];
+
+    private static (Figures Figures, double? Capacity) ToFiguresWithCapacity(JsonElement e) =>
+        (ToFigures(e), e.TryGetProperty("capacity_rps", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null);
 
     private static Figures ToFigures(JsonElement e) => new(
         e.GetProperty("name").GetString()!,

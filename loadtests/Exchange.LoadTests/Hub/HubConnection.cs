@@ -87,6 +87,15 @@ public sealed class HubConnection : IDisposable
         return perChannel[(int)((ulong)Interlocked.Increment(ref _next) % (ulong)perChannel.Length)];
     }
 
+    /// <summary>
+    /// A generated FilingService stub as platform <paramref name="platform"/>, on the next channel:
+    /// for streaming calls, which the typed client does not carry.
+    /// </summary>
+    /// <param name="platform">0-based platform index.</param>
+    /// <returns>The stub.</returns>
+    public FilingService.FilingServiceClient FilingStub(int platform) =>
+        new(new ExchangeClient(_channels.Next().CreateCallInvoker(), Keys.Platforms[platform].Key, new ExchangeClientOptions { Retry = RetrySettings.None }).CallInvoker);
+
     /// <summary>Closes the channels.</summary>
     public void Dispose() => _channels.Dispose();
 }

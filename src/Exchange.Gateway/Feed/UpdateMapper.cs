@@ -21,7 +21,8 @@ public static class UpdateMapper
         {
             update.Notice = new PlatformNotice
             {
-                Kind = System.Enum.TryParse<PlatformNotice.Types.Kind>(notice.Kind, ignoreCase: true, out var kind) ? kind : PlatformNotice.Types.Kind.Unspecified,
+                // The stored kind is the proto name ("CALLBACKS_PAUSED"), which Enum.TryParse of the C# name does not read.
+                Kind = (PlatformNotice.Types.Kind)(PlatformNotice.Descriptor.EnumTypes[0].FindValueByName(notice.Kind)?.Number ?? 0),
                 EndpointUrl = notice.EndpointUrl,
                 Message = notice.Message,
             };

@@ -1,4 +1,5 @@
 using Exchange.Domain;
+using Exchange.Gateway.Callbacks;
 using Exchange.Gateway.Auth;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Feed;
@@ -6,6 +7,7 @@ using Exchange.Gateway.Health;
 using Exchange.Gateway.ReadModel;
 using Exchange.Storage.ReadModel;
 using Exchange.Gateway.Services;
+using Exchange.Gateway.Telemetry;
 using Exchange.Storage.Admin;
 using Exchange.Storage.Courts;
 using Exchange.Storage.Feed;
@@ -16,6 +18,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Exchange.Gateway.Hosting;
 
@@ -29,6 +32,7 @@ public static class GatewayHostingExtensions
     public static WebApplicationBuilder AddExchangeGateway(this WebApplicationBuilder builder, bool inSilo = false)
     {
         GatewaySettings.Register(builder);
+        builder.AddExchangeGatewayTelemetry(inSilo ? "exchange-host" : "exchange-gateway");
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewaySettings>>((kestrel, settings) =>
         {
             // Cleartext HTTP/2 (h2c) on loopback by default; put TLS in front, or configure Kestrel's
@@ -65,9 +69,12 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<FeedSignal>();
         builder.Services.AddSingleton<UpdateFeed>();
         builder.Services.AddHostedService<FeedSignalListener>();
+        builder.Services.AddExchangeCallbacks(builder.Configuration);
 
         builder.Services.AddGrpc(o =>
         {
+            // Outermost: it counts the status the caller gets.
+            o.Interceptors.Add<RpcMetricsInterceptor>();
             o.Interceptors.Add<ErrorMappingInterceptor>();
             // A request larger than this is refused with RESOURCE_EXHAUSTED before it is read.
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
@@ -116,11 +123,18 @@ public static class GatewayHostingExtensions
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             // The client reads this type, not the abstract MessagingOptions (which went unread: 30 s).
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Abstractions.GrainCalls.ResponseTimeout);
+            // Traces continue from the gRPC call into the grain.
+            client.AddActivityPropagation();
+            if (GatewayTelemetry.Dashboard(builder.Configuration))
+            {
+                client.AddDashboard();
+            }
         });
     }
 
     public static WebApplication MapExchangeGateway(this WebApplication app)
     {
+        app.MapExchangeGatewayTelemetry();
         app.MapGrpcService<FilingGrpcService>();
         app.MapGrpcService<CourtGrpcService>();
         app.MapGrpcService<AdminGrpcService>();

@@ -2,6 +2,7 @@ using Exchange.Abstractions;
 using Receipt = Exchange.V1.Receipt;
 using Application = Exchange.V1.Application;
 using Exchange.Gateway.Auth;
+using Exchange.Gateway.Callbacks;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Feed;
 using Exchange.Gateway.Mapping;
@@ -25,7 +26,8 @@ public sealed class FilingGrpcService(
     TimeProvider clock,
     ApplicationResponseCache responses,
     HistoryReader histories,
-    UpdateFeed updates) : FilingService.FilingServiceBase
+    UpdateFeed updates,
+    CallbackEndpoints callbacks) : FilingService.FilingServiceBase
 {
     public override async Task<Receipt> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {
@@ -176,6 +178,22 @@ public sealed class FilingGrpcService(
 
     public override Task<ListUpdatesResponse> ListUpdates(ListUpdatesRequest request, ServerCallContext context) =>
         updates.ListAsync(FeedRecipient.Platform(Principal.RequirePlatform(context).Id), request, context.CancellationToken);
+
+    // Signed callbacks (updates.proto): Gateway/Callbacks does the work.
+    public override Task<CallbackEndpoint> SetCallbackEndpoint(SetCallbackEndpointRequest request, ServerCallContext context) =>
+        callbacks.SetAsync(Principal.RequirePlatform(context).Id, request, context.CancellationToken);
+
+    public override Task<CallbackEndpoint> GetCallbackEndpoint(GetCallbackEndpointRequest request, ServerCallContext context) =>
+        callbacks.GetAsync(Principal.RequirePlatform(context).Id, context.CancellationToken);
+
+    public override Task<CallbackEndpoint> RotateCallbackSecret(RotateCallbackSecretRequest request, ServerCallContext context) =>
+        callbacks.RotateSecretAsync(Principal.RequirePlatform(context).Id, context.CancellationToken);
+
+    public override Task<CallbackEndpoint> DeleteCallbackEndpoint(DeleteCallbackEndpointRequest request, ServerCallContext context) =>
+        callbacks.DeleteAsync(Principal.RequirePlatform(context).Id, context.CancellationToken);
+
+    public override Task<ListDeliveriesResponse> ListDeliveries(ListDeliveriesRequest request, ServerCallContext context) =>
+        callbacks.ListDeliveriesAsync(Principal.RequirePlatform(context).Id, request, context.CancellationToken);
 
     private Task<Application> AnswerAsync(string applicationId, string requestId, Supplement? supplement, D.Act act, ServerCallContext context)
     {

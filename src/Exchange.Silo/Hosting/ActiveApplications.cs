@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Exchange.Abstractions.Telemetry;
+
 namespace Exchange.Silo.Hosting;
 
 /// <summary>
@@ -8,6 +11,12 @@ namespace Exchange.Silo.Hosting;
 public sealed class ActiveApplications
 {
     private int count;
+
+    public ActiveApplications(IMeterFactory meters)
+    {
+        meters.Create(ExchangeTelemetry.MeterName).CreateObservableGauge(
+            "exchange.applications.active", () => Count, "{application}", "Application grains active in this silo");
+    }
 
     public int Count => Volatile.Read(ref count);
 

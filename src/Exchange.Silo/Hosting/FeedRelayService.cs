@@ -10,6 +10,9 @@ namespace Exchange.Silo.Hosting;
 /// <summary>Exchange:Feed settings of the silo.</summary>
 public sealed class FeedOptions
 {
+    /// <summary>False stops this silo's relay (for measuring what the relay costs; feeds then stand still).</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How long feed entries are kept; tokens older than that are expired.</summary>
     public double RetentionDays { get; set; } = 30;
 
@@ -53,10 +56,11 @@ public sealed class FeedRelayWake
 public sealed partial class FeedRelayService(
     FeedRelay relay, FeedRelayWake wake, IOptions<FeedOptions> options, TimeProvider clock, ILogger<FeedRelayService> logger) : BackgroundService
 {
-    public const string MeterName = "Exchange.Feed";
+    public const string MeterName = Exchange.Abstractions.Telemetry.ExchangeTelemetry.FeedMeterName;
     private static readonly Meter Meter = new(MeterName);
     private static readonly Histogram<double> Lag = Meter.CreateHistogram<double>(
-        "exchange.feed.relay.lag", "s", "From an event's time to its move into the feeds (the oldest event of each batch).");
+        "exchange.feed.relay.lag", "s", "From an event's time to its move into the feeds (the oldest event of each batch).", tags: null,
+        advice: Exchange.Abstractions.Telemetry.DurationBuckets.Seconds);
     private static readonly Counter<long> Relayed = Meter.CreateCounter<long>("exchange.feed.relayed", "{event}", "Events moved into the feeds.");
     private static long lastLagMilliseconds;
     private static readonly ObservableGauge<double> LastLag = Meter.CreateObservableGauge(
@@ -65,7 +69,13 @@ public sealed partial class FeedRelayService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
         var nextPrune = clock.GetUtcNow();
+        var nextSummary = clock.GetUtcNow();
         var failures = 0;
         var checkedRestore = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -93,6 +103,12 @@ public sealed partial class FeedRelayService(
                         Lag.Record(lag.TotalSeconds);
                         Volatile.Write(ref lastLagMilliseconds, (long)lag.TotalMilliseconds);
                     }
+                }
+
+                if (clock.GetUtcNow() >= nextSummary)
+                {
+                    await relay.SummarizeAsync(stoppingToken).ConfigureAwait(false);
+                    nextSummary = clock.GetUtcNow() + TimeSpan.FromSeconds(1);
                 }
 
                 if (clock.GetUtcNow() >= nextPrune)

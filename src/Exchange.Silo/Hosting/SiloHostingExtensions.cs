@@ -1,5 +1,6 @@
 using System.Net;
 using Exchange.Abstractions;
+using Exchange.Abstractions.Telemetry;
 using Exchange.Domain;
 using Exchange.Silo.Grains;
 using Exchange.Silo.Storage;
@@ -12,7 +13,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OpenTelemetry.Metrics;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Exchange.Silo.Hosting;
 
@@ -77,6 +80,13 @@ public static class SiloHostingExtensions
                 // Only tests that drive a shifted clock look at it this often.
                 silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = checkPeriod);
             }
+            // Traces continue from the gateway's call through the grain to its SQL.
+            silo.AddActivityPropagation();
+            if (builder.Configuration.GetValue("Exchange:Dashboard", false))
+            {
+                // Off by default: it profiles every grain call. The live log view stays off.
+                silo.AddDashboard(o => o.HideTrace = true);
+            }
             // No failure of PostgreSQL or the cluster leaves a grain as an exception a gateway cannot read.
             silo.AddIncomingGrainCallFilter<BackendFailureFilter>();
             // The silo's own calls, and the co-hosted gateway's (it uses the silo's client), read this type.
@@ -99,6 +109,29 @@ public static class SiloHostingExtensions
         // After UseOrleans, which registers the system clock: the last registration is the one resolved.
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton(sp => ShiftedClock.For(Settings(sp).ClockFile));
+        return builder;
+    }
+
+    /// <summary>
+    /// Metrics and traces of a silo process of its own (<see cref="ExchangeTelemetry"/>), and a
+    /// Prometheus scrape endpoint at http://SiloAddress:Exchange:SiloMetricsPort/metrics when that
+    /// port is set (0, the default, serves none). A co-hosted process takes the gateway's instead.
+    /// </summary>
+    public static IHostApplicationBuilder AddExchangeSiloTelemetry(this IHostApplicationBuilder builder)
+    {
+        var port = builder.Configuration.GetValue("Exchange:SiloMetricsPort", 0);
+        var address = builder.Configuration["Exchange:SiloAddress"] ?? "127.0.0.1";
+        builder.AddExchangeTelemetry("exchange-silo", metrics: m =>
+        {
+            if (port > 0)
+            {
+                m.AddPrometheusHttpListener(o =>
+                {
+                    o.Host = address;
+                    o.Port = port;
+                });
+            }
+        });
         return builder;
     }
 

@@ -11,8 +11,8 @@ public sealed record RelayBatch(bool Locked, int Events, int Entries, DateTimeOf
 
 /// <summary>
 /// Moves committed events into the recipients' feeds, in one transaction per batch: reads the
-/// events after its cursor whose transaction ended before its snapshot began (xid below the
-/// snapshot's xmin: none of them can still commit, and none committed later can sort before
+/// events after its cursor whose transaction ended before its snapshot began (transaction id below
+/// the snapshot's xmin: none of them can still commit, and none committed later can sort before
 /// them), numbers them per recipient after the recipient's head, and advances its cursor and the
 /// heads in the same transaction. One relay at a time (a transaction-level advisory lock): a
 /// second silo's relay finds the lock taken and waits for its next turn.
@@ -26,8 +26,10 @@ public sealed class FeedRelay(NpgsqlDataSource dataSource)
         WITH batch AS (
             SELECT e.xid, e.application_id, e.seq, e.occurred_at, a.platform_id, a.court_code
             FROM exchange_events e JOIN exchange_applications a ON a.application_id = e.application_id
-            WHERE (e.xid, e.application_id, e.seq) > ($2::text::xid8, $3, $4)
-              AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
+            -- xid >= … alone is what the BRIN index can use; the row comparison then picks the exact start.
+            WHERE e.xid >= $2
+              AND (e.xid, e.application_id, e.seq) > ($2, $3, $4)
+              AND e.xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
             ORDER BY e.xid, e.application_id, e.seq
             LIMIT $1
         ), targets AS (
@@ -75,15 +77,15 @@ public sealed class FeedRelay(NpgsqlDataSource dataSource)
 
         // The cursor as parameters (read under the lock, so it is the one this batch moves on
         // from): a row comparison with constants is an index range scan.
-        string cursorXid;
+        long cursorXid;
         Guid cursorApplication;
         int cursorSeq;
         await using (var cursor = new NpgsqlCommand(
-            "SELECT cursor_xid::text, cursor_application_id, cursor_seq FROM exchange_feed_relay", connection, transaction))
+            "SELECT cursor_xid, cursor_application_id, cursor_seq FROM exchange_feed_relay", connection, transaction))
         await using (var reader = await cursor.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            cursorXid = reader.GetString(0);
+            cursorXid = reader.GetInt64(0);
             cursorApplication = reader.GetGuid(1);
             cursorSeq = reader.GetInt32(2);
         }
@@ -92,7 +94,7 @@ public sealed class FeedRelay(NpgsqlDataSource dataSource)
         await using (var move = new NpgsqlCommand(MoveSql, connection, transaction))
         {
             move.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-            move.Parameters.Add(new NpgsqlParameter<string> { TypedValue = cursorXid });
+            move.Parameters.Add(new NpgsqlParameter<long> { TypedValue = cursorXid });
             move.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = cursorApplication });
             move.Parameters.Add(new NpgsqlParameter<int> { TypedValue = cursorSeq });
             await using var reader = await move.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -121,19 +123,30 @@ public sealed class FeedRelay(NpgsqlDataSource dataSource)
     public async Task<bool> ResetIfRestoredAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            WITH sys AS (SELECT system_identifier FROM pg_control_system())
+            WITH sys AS (SELECT system_identifier FROM pg_control_system()),
+                 old AS (SELECT system_identifier AS recorded FROM exchange_feed_relay)
             UPDATE exchange_feed_relay r
                SET system_identifier = sys.system_identifier,
                    epoch = CASE WHEN r.system_identifier IS NULL THEN r.epoch ELSE gen_random_uuid() END,
-                   cursor_xid = CASE WHEN r.system_identifier IS NULL THEN r.cursor_xid ELSE '0'::xid8 END,
+                   cursor_xid = CASE WHEN r.system_identifier IS NULL THEN r.cursor_xid ELSE 0 END,
                    cursor_application_id = CASE WHEN r.system_identifier IS NULL THEN r.cursor_application_id ELSE '00000000-0000-0000-0000-000000000000'::uuid END,
                    cursor_seq = CASE WHEN r.system_identifier IS NULL THEN r.cursor_seq ELSE 0 END
-            FROM sys
+            FROM sys, old
             WHERE r.system_identifier IS DISTINCT FROM sys.system_identifier
-            RETURNING r.system_identifier
+            RETURNING old.recorded
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0);
+    }
+
+    /// <summary>
+    /// Summarizes the full BRIN ranges of exchange_events (the relay's index), so that each batch
+    /// reads only the last ranges' pages; returns how many it summarized.
+    /// </summary>
+    public async Task<int> SummarizeAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT exchange_summarize_event_ranges()");
+        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>

@@ -33,13 +33,20 @@ internal static class ApplicationWrites
     /// <summary>Writes <paramref name="state"/> over <paramref name="expectedVersion"/> (null: never written); the version the write answers.</summary>
     public static async Task<int?> WriteAsync(TestDatabase db, ApplicationState state, int? expectedVersion)
     {
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        return await WriteAsync(connection, null, state, expectedVersion);
+    }
+
+    /// <summary>The same write on <paramref name="connection"/>, inside <paramref name="transaction"/> when one is given (to hold it open, or roll it back).</summary>
+    public static async Task<int?> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ApplicationState state, int? expectedVersion)
+    {
         string text;
-        await using (var query = db.DataSource.CreateCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey'"))
+        await using (var query = new NpgsqlCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey'", connection, transaction))
         {
             text = (string)(await query.ExecuteScalarAsync())!;
         }
 
-        await using var command = db.DataSource.CreateCommand(text);
+        await using var command = new NpgsqlCommand(text, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("GrainIdHash", NpgsqlDbType.Integer) { Value = state.ApplicationId.GetHashCode() });
         command.Parameters.Add(new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = 0L });
         command.Parameters.Add(new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = 0L });

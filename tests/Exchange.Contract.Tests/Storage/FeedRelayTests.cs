@@ -1,0 +1,301 @@
+using Exchange.Domain;
+using Exchange.IntegrationTests.Infrastructure;
+using Exchange.Silo.Grains;
+using Exchange.Storage.Feed;
+using Npgsql;
+
+namespace Exchange.Contract.Tests.Storage;
+
+/// <summary>
+/// The feed relay (migration 0030-feed, <see cref="FeedRelay"/>) against the real write statement:
+/// an event is relayed only once its transaction has ended, never past one still open (the
+/// regression that sequence-based feeds shipped), once, into its platform's and its court's feeds,
+/// in version order per application; a rolled-back event never.
+/// </summary>
+public sealed class FeedRelayTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly FeedRecipient Platform = FeedRecipient.Platform("platform-feed");
+    private static readonly FeedRecipient Court = FeedRecipient.Court("新0102");
+
+    private TestDatabase db = null!;
+    private FeedRelay relay = null!;
+    private FeedStore feeds = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (TestPostgres.SkipReason is null)
+        {
+            db = await ApplicationWrites.CreateDatabaseAsync();
+            relay = new FeedRelay(db.DataSource);
+            feeds = new FeedStore(db.DataSource);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (db is not null)
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [DatabaseFact]
+    public async Task AnEventHeldUncommitted_IsNotPassed_WhileLaterEventsCommit_AndIsRelayedOnceItCommits()
+    {
+        var held = Guid.CreateVersion7();
+        await using var holder = await db.DataSource.OpenConnectionAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await ApplicationWrites.WriteAsync(holder, transaction, State(held, "held", 1), null);
+
+        // Later events commit while the first is held: a reader trusting insertion order would move them and pass it.
+        var later = new[] { Guid.CreateVersion7(), Guid.CreateVersion7() };
+        foreach (var id in later)
+        {
+            await ApplicationWrites.WriteAsync(db, State(id, "later-" + id, 1), null);
+        }
+
+        await DrainAsync();
+        Assert.Empty(await ReadAllAsync(Platform));
+        Assert.Empty(await ReadAllAsync(Court));
+
+        await transaction.CommitAsync();
+        await DrainAsync();
+
+        foreach (var recipient in new[] { Platform, Court })
+        {
+            var entries = await ReadAllAsync(recipient);
+            Assert.Equal([held, later[0], later[1]], entries.Select(e => e.ApplicationId!.Value));
+            Assert.Equal([1L, 2L, 3L], entries.Select(e => e.Position));
+        }
+    }
+
+    [DatabaseFact]
+    public async Task ARolledBackEvent_IsNeverRelayed()
+    {
+        var rolledBack = Guid.CreateVersion7();
+        await using (var connection = await db.DataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await ApplicationWrites.WriteAsync(connection, transaction, State(rolledBack, "rolled-back", 1), null);
+            var committed = Guid.CreateVersion7();
+            await ApplicationWrites.WriteAsync(db, State(committed, "committed", 1), null);
+            await transaction.RollbackAsync();
+        }
+
+        await DrainAsync();
+        var entries = await ReadAllAsync(Platform);
+        Assert.Single(entries);
+        Assert.DoesNotContain(entries, e => e.ApplicationId == rolledBack);
+        Assert.Equal(0, await db.ScalarAsync("SELECT count(*) FROM exchange_feed WHERE application_id = $1", rolledBack));
+    }
+
+    [DatabaseFact]
+    public async Task TwentyWriters_SomeHoldingTheirTransactions_SomeRollingBack_TwoRelays_EveryCommittedEventOnce_InVersionOrder()
+    {
+        var committed = new System.Collections.Concurrent.ConcurrentDictionary<Guid, int>();
+        var rolledBack = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        using var writing = new CancellationTokenSource();
+
+        // Two relays at once, as two silos run them: the lock lets one move at a time.
+        var relays = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            var other = new FeedRelay(db.DataSource);
+            while (!writing.IsCancellationRequested)
+            {
+                await other.MoveAsync(50, CancellationToken.None);
+                // Full BRIN ranges get summarized while the writers go on, as the relay service does.
+                await other.SummarizeAsync(CancellationToken.None);
+            }
+        })).ToArray();
+
+        var writers = Enumerable.Range(0, 20).Select(w => Task.Run(async () =>
+        {
+            var random = new Random(w);
+            for (var i = 0; i < 10; i++)
+            {
+                var id = Guid.CreateVersion7();
+                var rollBack = w % 5 == 0 && i % 2 == 0;
+                await using var connection = await db.DataSource.OpenConnectionAsync();
+                await using var transaction = await connection.BeginTransactionAsync();
+                await ApplicationWrites.WriteAsync(connection, transaction, State(id, $"w{w}-{i}", 1), null);
+                // Some hold their transaction open for up to 1.5 s while everyone else commits.
+                if (w % 4 == 1)
+                {
+                    await Task.Delay(random.Next(100, 1500));
+                }
+
+                if (rollBack)
+                {
+                    await transaction.RollbackAsync();
+                    rolledBack.Add(id);
+                    continue;
+                }
+
+                await transaction.CommitAsync();
+                // Two more versions, each its own transaction: their order must survive.
+                for (var version = 2; version <= 3; version++)
+                {
+                    await ApplicationWrites.WriteAsync(db, State(id, $"w{w}-{i}", version), version - 1);
+                }
+
+                committed[id] = 3;
+            }
+        })).ToArray();
+
+        await Task.WhenAll(writers);
+        await writing.CancelAsync();
+        await Task.WhenAll(relays);
+        await DrainAsync();
+
+        foreach (var recipient in new[] { Platform, Court })
+        {
+            var entries = await ReadAllAsync(recipient);
+            Assert.Equal(Enumerable.Range(1, entries.Count).Select(p => (long)p), entries.Select(e => e.Position));
+            Assert.Equal(committed.Count * 3, entries.Count);
+            Assert.Equal(entries.Count, entries.Select(e => e.EventId).Distinct().Count());
+            Assert.DoesNotContain(entries, e => rolledBack.Contains(e.ApplicationId!.Value));
+            foreach (var application in entries.GroupBy(e => e.ApplicationId!.Value))
+            {
+                Assert.Equal([1, 2, 3], application.Select(e => e.Version));
+            }
+        }
+    }
+
+    [DatabaseFact]
+    public async Task TheRelay_ReadsThroughSummarizedIndexRanges_AndMissesNothing()
+    {
+        // Enough events for many BRIN ranges (16 pages each), written in bulk.
+        await BulkAsync(6000);
+        Assert.True(await relay.SummarizeAsync(CancellationToken.None) > 0);
+        await DrainAsync();
+        await BulkAsync(4000);
+        await relay.SummarizeAsync(CancellationToken.None);
+        await DrainAsync();
+
+        var entries = await ReadAllAsync(Platform);
+        Assert.Equal(10_000, entries.Count);
+        Assert.Equal(10_000, entries.Select(e => e.ApplicationId).Distinct().Count());
+        Assert.True(await db.ScalarAsync("SELECT summarized_to_block FROM exchange_feed_relay") > 0);
+    }
+
+    [DatabaseFact]
+    public async Task AfterARestoreIntoAnotherCluster_TheCursorStartsOver_NothingIsRelayedTwice_AndTheEpochChanges()
+    {
+        await ApplicationWrites.WriteAsync(db, State(Guid.CreateVersion7(), "before-restore", 1), null);
+        Assert.False(await relay.ResetIfRestoredAsync(CancellationToken.None)); // the first start records its cluster
+        await DrainAsync();
+        var epoch = (await new FeedTokens(db.DataSource).GetCodecAsync(CancellationToken.None)).Epoch;
+
+        await db.ScalarAsync("UPDATE exchange_feed_relay SET system_identifier = system_identifier + 1");
+        Assert.True(await relay.ResetIfRestoredAsync(CancellationToken.None));
+        await ApplicationWrites.WriteAsync(db, State(Guid.CreateVersion7(), "after-restore", 1), null);
+        await DrainAsync();
+
+        var entries = await ReadAllAsync(Platform);
+        Assert.Equal([1L, 2L], entries.Select(e => e.Position));
+        Assert.NotEqual(epoch, (await new FeedTokens(db.DataSource).GetCodecAsync(CancellationToken.None)).Epoch);
+    }
+
+    [DatabaseFact]
+    public async Task Retention_DeletesOldEntries_AndMovesOldestKept()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await ApplicationWrites.WriteAsync(db, State(Guid.CreateVersion7(), "kept-" + i, 1), null);
+        }
+
+        await DrainAsync();
+        Assert.Equal(new FeedBounds(1, 3), await feeds.BoundsAsync(Platform, CancellationToken.None));
+
+        Assert.Equal(6, await relay.PruneAsync(DateTimeOffset.UtcNow.AddMinutes(1), 100, CancellationToken.None));
+
+        var bounds = await feeds.BoundsAsync(Platform, CancellationToken.None);
+        Assert.Equal(new FeedBounds(4, 3), bounds);
+        Assert.True(bounds.Keeps(3));
+        Assert.False(bounds.Keeps(2));
+        Assert.Empty(await ReadAllAsync(Platform));
+    }
+
+    [DatabaseFact]
+    public async Task ANotice_TakesTheNextPosition_OfThePlatformsFeedOnly()
+    {
+        await ApplicationWrites.WriteAsync(db, State(Guid.CreateVersion7(), "before-notice", 1), null);
+        await DrainAsync();
+        var notice = new FeedNotice(Guid.NewGuid(), "CALLBACKS_PAUSED", "https://example.test/hook", "failing for 48 hours", T0);
+
+        Assert.Equal(2, await feeds.AppendNoticeAsync(Platform, notice, CancellationToken.None));
+
+        var entries = await ReadAllAsync(Platform);
+        Assert.Equal(notice, entries[^1].Notice);
+        Assert.Equal("notice/" + notice.NoticeId, entries[^1].EventId);
+        Assert.Single(await ReadAllAsync(Court));
+    }
+
+    [DatabaseFact]
+    public async Task AFilterOnApplications_ReadsPastWhatDoesNotMatch_ToTheHead()
+    {
+        var wanted = Guid.CreateVersion7();
+        await ApplicationWrites.WriteAsync(db, State(Guid.CreateVersion7(), "other-1", 1), null);
+        await ApplicationWrites.WriteAsync(db, State(wanted, "wanted", 1), null);
+        await ApplicationWrites.WriteAsync(db, State(Guid.CreateVersion7(), "other-2", 1), null);
+        await DrainAsync();
+
+        var page = await feeds.ReadAsync(Platform, 0, FeedFilter.None with { ApplicationIds = new HashSet<Guid> { wanted } }, 10, CancellationToken.None);
+
+        Assert.Equal(wanted, Assert.Single(page.Entries).ApplicationId);
+        Assert.Equal(3, page.ScannedTo);
+        Assert.True(page.CaughtUp);
+    }
+
+    private static ApplicationState State(Guid id, string caseId, int version)
+    {
+        var state = ApplicationWrites.Full(id, caseId, version, T0, version == 1 ? ApplicationStatus.Received : ApplicationStatus.Accepted);
+        state.PlatformId = Platform.Id;
+        state.CaseYear = null;
+        state.CaseTypeCode = null;
+        state.CaseSequence = null;
+        return state;
+    }
+
+    private async Task BulkAsync(int count)
+    {
+        await db.ScalarAsync($$"""
+            WITH ids AS (SELECT gen_random_uuid() AS id, n FROM generate_series(1, {{count}}) n),
+            events AS (
+                INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, status_after)
+                SELECT id, 1, now(), 'SUBMITTED', 'Platform', '{{Platform.Id}}', 'Received' FROM ids RETURNING application_id)
+            SELECT count(*) FROM events
+            """);
+        await db.ScalarAsync($$"""
+            INSERT INTO exchange_applications (application_id, platform_id, platform_case_id, application_type, court_code, status,
+                                               received_at, updated_at, version, payload_sha256)
+            SELECT e.application_id, '{{Platform.Id}}', 'bulk-' || e.application_id, 'JudicialConfirmation', '{{Court.Id}}', 'Received', now(), now(), 1, 'x'
+            FROM exchange_events e LEFT JOIN exchange_applications a ON a.application_id = e.application_id
+            WHERE a.application_id IS NULL
+            """);
+    }
+
+    private async Task DrainAsync()
+    {
+        while ((await relay.MoveAsync(500, CancellationToken.None)) is { Locked: false } or { Events: > 0 })
+        {
+        }
+    }
+
+    private async Task<List<FeedEntry>> ReadAllAsync(FeedRecipient recipient)
+    {
+        var all = new List<FeedEntry>();
+        var after = 0L;
+        while (true)
+        {
+            var page = await feeds.ReadAsync(recipient, after, FeedFilter.None, 1000, CancellationToken.None);
+            all.AddRange(page.Entries);
+            after = page.ScannedTo;
+            if (page.CaughtUp)
+            {
+                return all;
+            }
+        }
+    }
+}
