@@ -27,7 +27,8 @@ public sealed class TelemetryHubFixture : HubFixture
 }
 
 /// <summary>
-/// An operator sees calls by outcome and reason on the gateway's Prometheus endpoint, and one
+/// An operator sees calls by outcome and reason on the gateway's Prometheus endpoint (refused
+/// ones too), and one
 /// trace follows a submission from the gRPC call through the grain to its SQL.
 /// </summary>
 public sealed class TelemetryTests(TelemetryHubFixture hub) : IClassFixture<TelemetryHubFixture>
@@ -39,12 +40,17 @@ public sealed class TelemetryTests(TelemetryHubFixture hub) : IClassFixture<Tele
         var missing = await Assert.ThrowsAsync<RpcException>(async () =>
             await hub.Filing.GetApplicationAsync(new GetApplicationRequest { ApplicationId = Guid.NewGuid().ToString() }, hub.AsPlatformA));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        // Refused before any interceptor runs (authentication precedes the body): counted all the same.
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await hub.Filing.ListApplicationsAsync(new ListApplicationsRequest(), HubFixture.As("not-a-key")));
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
 
         using var http = new HttpClient();
         var text = await http.GetStringAsync($"http://127.0.0.1:{hub.MetricsPort}/metrics");
 
         Assert.Matches(Line("/exchange.v1.FilingService/SubmitApplication", "OK", ""), text);
         Assert.Matches(Line("/exchange.v1.FilingService/GetApplication", "NotFound", "NOT_FOUND"), text);
+        Assert.Matches(Line("/exchange.v1.FilingService/ListApplications", "Unauthenticated", "UNAUTHENTICATED"), text);
         // No personal data in labels: not the platform, not a key.
         Assert.DoesNotContain(HubFixture.PlatformA, text);
         Assert.DoesNotContain(hub.PlatformAKey[..12], text);
