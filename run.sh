@@ -7,6 +7,9 @@
 #   EXCHANGE_DB        Npgsql connection string of an existing database (skips the local PostgreSQL)
 #   EXCHANGE_PORT      gateway port (default 5180)
 #   EXCHANGE_PG_PORT   port of the local PostgreSQL (default 15432)
+#   EXCHANGE_METRICS_PORT       the gateway's operator port: Prometheus /metrics and the Orleans
+#                               dashboard /dashboard (default 5182; 0 serves neither)
+#   EXCHANGE_SILO_METRICS_PORT  the silo's Prometheus /metrics (default 5183; 0: none)
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
@@ -21,6 +24,8 @@ if compgen -G "$state/logs/*.log" >/dev/null; then
 fi
 port=${EXCHANGE_PORT:-5180}
 pg_port=${EXCHANGE_PG_PORT:-15432}
+metrics_port=${EXCHANGE_METRICS_PORT:-5182}
+silo_metrics_port=${EXCHANGE_SILO_METRICS_PORT:-5183}
 
 source "$root/scripts/lib.sh"
 pids=()
@@ -42,6 +47,9 @@ if [[ -z "${EXCHANGE_DB:-}" ]]; then
 fi
 export ConnectionStrings__Exchange="$EXCHANGE_DB"
 export Exchange__Port="$port"
+export Exchange__MetricsPort="$metrics_port" Exchange__SiloMetricsPort="$silo_metrics_port"
+# The Orleans dashboard (behind an admin key) needs the operator port.
+if [[ "$metrics_port" != 0 ]]; then export Exchange__Dashboard=true; fi
 
 echo "Building ..."
 dotnet build "$root/Exchange.sln" -c Release -v q -nologo >"$state/logs/build.log" 2>&1 \
@@ -58,6 +66,10 @@ elif [[ -s "$state/admin-key" ]]; then
   echo "Admin key: in .exchange/admin-key (export EXCHANGE_ADMIN_KEY=\$(cat .exchange/admin-key))"
 else
   echo "This hub already has an admin key, issued elsewhere: ask its operators for one."
+fi
+if [[ "$metrics_port" != 0 ]]; then
+  echo "Operators: metrics http://127.0.0.1:$metrics_port/metrics (gateway) and http://127.0.0.1:$silo_metrics_port/metrics (silo);"
+  echo "  Orleans dashboard http://127.0.0.1:$metrics_port/dashboard/ (any user name, an admin key as the password)"
 fi
 echo "Exchange hub ready: gRPC endpoint http://127.0.0.1:$port (logs in .exchange/logs; Ctrl-C stops it)"
 
