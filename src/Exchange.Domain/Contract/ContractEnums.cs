@@ -109,6 +109,12 @@ public enum ErrorReason
 
     /// <summary>A callback call for a platform that has no callback endpoint.</summary>
     NoCallbackEndpoint = 33,
+
+    /// <summary>AddOfficer with a name the court's officers have already.</summary>
+    OfficerAlreadyExists = 40,
+
+    /// <summary>An officer change for a name the court's officers do not have.</summary>
+    OfficerNotFound = 41,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>

@@ -58,6 +58,8 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<HistoryReader>();
         builder.Services.AddSingleton<CourtStatisticsReader>();
         builder.Services.AddSingleton<ApplicationResponseCache>();
+        builder.Services.AddSingleton<CourtOffice>();
+        builder.Services.AddSingleton<Exchange.Storage.Officers.OfficerStore>();
 
         builder.Services.AddGrpc(o =>
         {
