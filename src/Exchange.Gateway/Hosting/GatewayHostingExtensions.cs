@@ -1,5 +1,6 @@
 using Exchange.Domain;
 using Exchange.Gateway.Auth;
+using Exchange.Gateway.CourtConsole;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Health;
 using Exchange.Gateway.ReadModel;
@@ -72,6 +73,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<AuthenticationInterceptor>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
         builder.Services.AddGrpcReflection();
+        builder.AddCourtConsole();
 
         builder.Services.AddGrpcHealthChecks(o =>
             {
@@ -121,6 +123,7 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
+        app.MapCourtConsole();
         return app;
     }
 }

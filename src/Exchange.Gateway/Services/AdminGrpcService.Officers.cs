@@ -129,8 +129,8 @@ public sealed partial class AdminGrpcService
         }
     }
 
-    private static Storage.Officers.OfficerRole ToStorage(OfficerRole role) =>
-        role == OfficerRole.Judge ? Storage.Officers.OfficerRole.Judge : Storage.Officers.OfficerRole.Clerk;
+    private static Domain.OfficerRole ToStorage(OfficerRole role) =>
+        role == OfficerRole.Judge ? Domain.OfficerRole.Judge : Domain.OfficerRole.Clerk;
 
     private static Officer ToProto(OfficerInfo officer)
     {
@@ -138,7 +138,7 @@ public sealed partial class AdminGrpcService
         {
             CourtCode = officer.CourtCode,
             Name = officer.Name,
-            Role = officer.Role == Storage.Officers.OfficerRole.Judge ? OfficerRole.Judge : OfficerRole.Clerk,
+            Role = officer.Role == Domain.OfficerRole.Judge ? OfficerRole.Judge : OfficerRole.Clerk,
             CreateTime = Timestamp.FromDateTimeOffset(officer.CreatedAt),
         };
         if (officer.DisabledAt is { } disabled)

@@ -35,46 +35,46 @@ public sealed class CourtGrpcService(CourtOffice office, HistoryReader histories
         Acts.HistoryAsync(histories, request.ApplicationId, Principal.RequireCourt(context).ToActor(), context.CancellationToken);
 
     public override Task<Application> RequestCorrection(RequestCorrectionRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.RequestCorrection, r => r with { Items = [.. request.Items], LimitDays = request.LimitDays });
+        Act(D.Act.RequestCorrection, request, context);
 
     public override Task<Application> AcceptApplication(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.Accept);
+        Act(D.Act.Accept, request, context);
 
     public override Task<Application> RefuseAcceptance(RefuseAcceptanceRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.RefuseAcceptance, r => r with { NonAcceptanceGround = (D.NonAcceptanceGround)request.Ground });
+        Act(D.Act.RefuseAcceptance, request, context);
 
     public override Task<Application> StartReview(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.StartReview);
+        Act(D.Act.StartReview, request, context);
 
     public override Task<Application> RequestSupplement(RequestSupplementRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.RequestSupplement, r => r with { Items = [.. request.Items], LimitDays = request.LimitDays });
+        Act(D.Act.RequestSupplement, request, context);
 
     public override Task<Application> ExtendReview(ExtendReviewRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.ExtendReview, r => r with { ApprovedBy = request.ApprovedBy });
+        Act(D.Act.ExtendReview, request, context);
 
     public override Task<Application> ConfirmAgreement(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.Confirm);
+        Act(D.Act.Confirm, request, context);
 
     public override Task<Application> RejectApplication(RejectApplicationRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.Reject, r => r with { RejectionGround = (D.RejectionGround)request.Ground });
+        Act(D.Act.Reject, request, context);
 
     public override Task<Application> PermitWithdrawal(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.PermitWithdrawal);
+        Act(D.Act.PermitWithdrawal, request, context);
 
     public override Task<Application> TreatAsWithdrawn(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.TreatAsWithdrawn);
+        Act(D.Act.TreatAsWithdrawn, request, context);
 
     public override Task<Application> RegisterCase(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.RegisterCase);
+        Act(D.Act.RegisterCase, request, context);
 
     public override Task<Application> IssueMediationDocument(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.IssueDocument);
+        Act(D.Act.IssueDocument, request, context);
 
     public override Task<Application> RefuseMediationDocument(RefuseMediationDocumentRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.RefuseDocument, r => r with { DocumentRefusalGround = (D.DocumentRefusalGround)request.Ground });
+        Act(D.Act.RefuseDocument, request, context);
 
     public override Task<Application> RecordRepudiation(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.RecordRepudiation);
+        Act(D.Act.RecordRepudiation, request, context);
 
     public override Task<BatchRuleResponse> BatchRule(BatchRuleRequest request, ServerCallContext context) =>
         office.BatchRuleAsync(Principal.RequireCourt(context), request, context.CancellationToken);
@@ -82,9 +82,6 @@ public sealed class CourtGrpcService(CourtOffice office, HistoryReader histories
     public override Task<CourtStatistics> GetCourtStatistics(GetCourtStatisticsRequest request, ServerCallContext context) =>
         office.StatisticsAsync(Principal.RequireCourt(context), request, context.CancellationToken);
 
-    private Task<Application> Plain(CourtActRequest request, ServerCallContext context, D.Act act) =>
-        office.ActAsync(Principal.RequireCourt(context), request, act, r => r, wrapped: false, context.CancellationToken);
-
-    private Task<Application> Wrapped(CourtActRequest? act, ServerCallContext context, D.Act kind, Func<D.ActRequest, D.ActRequest> with) =>
-        office.ActAsync(Principal.RequireCourt(context), act ?? new CourtActRequest(), kind, with, wrapped: true, context.CancellationToken);
+    private Task<Application> Act(D.Act act, IMessage request, ServerCallContext context) =>
+        office.ActAsync(Principal.RequireCourt(context), act, request, context.CancellationToken);
 }

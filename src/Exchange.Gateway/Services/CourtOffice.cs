@@ -99,13 +99,31 @@ public sealed class CourtOffice(IClusterClient cluster, Docket docket, CourtStat
     }
 
     /// <summary>
+    /// Performs one court act given as its contract message: a <see cref="CourtActRequest"/>, or the
+    /// act's own request (RequestCorrectionRequest, RefuseAcceptanceRequest, ...) wrapping one.
+    /// </summary>
+    public Task<Application> ActAsync(Principal court, D.Act act, IMessage request, CancellationToken cancellationToken) => request switch
+    {
+        CourtActRequest plain => ActAsync(court, plain, act, r => r, wrapped: false, cancellationToken),
+        RequestCorrectionRequest r => ActAsync(court, r.Act, act, a => a with { Items = [.. r.Items], LimitDays = r.LimitDays }, true, cancellationToken),
+        RefuseAcceptanceRequest r => ActAsync(court, r.Act, act, a => a with { NonAcceptanceGround = (D.NonAcceptanceGround)r.Ground }, true, cancellationToken),
+        RequestSupplementRequest r => ActAsync(court, r.Act, act, a => a with { Items = [.. r.Items], LimitDays = r.LimitDays }, true, cancellationToken),
+        ExtendReviewRequest r => ActAsync(court, r.Act, act, a => a with { ApprovedBy = r.ApprovedBy }, true, cancellationToken),
+        RejectApplicationRequest r => ActAsync(court, r.Act, act, a => a with { RejectionGround = (D.RejectionGround)r.Ground }, true, cancellationToken),
+        RefuseMediationDocumentRequest r => ActAsync(court, r.Act, act, a => a with { DocumentRefusalGround = (D.DocumentRefusalGround)r.Ground }, true,
+            cancellationToken),
+        _ => throw new ArgumentException($"{request.Descriptor.Name} is not a court act's request", nameof(request)),
+    };
+
+    /// <summary>
     /// Performs one act: <paramref name="common"/> as the contract's CourtActRequest, <paramref name="with"/>
     /// adding the act's own fields; <paramref name="wrapped"/>: the request names the common fields under "act.".
     /// The actor is the court, named by the officer when one is given.
     /// </summary>
-    public Task<Application> ActAsync(Principal court, CourtActRequest common, D.Act act, Func<D.ActRequest, D.ActRequest> with, bool wrapped,
+    private Task<Application> ActAsync(Principal court, CourtActRequest? common, D.Act act, Func<D.ActRequest, D.ActRequest> with, bool wrapped,
         CancellationToken cancellationToken)
     {
+        common ??= new CourtActRequest();
         var id = Acts.ParseApplicationId(common.ApplicationId, wrapped ? "act.application_id" : "application_id");
         var request = with(new D.ActRequest
         {

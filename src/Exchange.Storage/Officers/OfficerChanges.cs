@@ -1,3 +1,4 @@
+using Exchange.Domain;
 using Exchange.Storage.Admin;
 
 namespace Exchange.Storage.Officers;

@@ -1,21 +1,15 @@
+using Exchange.Domain;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
 namespace Exchange.Storage.Officers;
-
-/// <summary>What an officer may do in the console: a clerk accepts and asks for more; a judge also rules.</summary>
-public enum OfficerRole
-{
-    Clerk,
-    Judge,
-}
 
 /// <summary>An officer account as stored, without its password hash.</summary>
 /// <param name="SecurityStamp">Changes at each password reset and at disabling: a session of an older stamp is over.</param>
 public sealed record OfficerInfo(
     string CourtCode, string Name, OfficerRole Role, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, DateTimeOffset? LockedUntil, Guid SecurityStamp);
 
-public enum SignInResult
+public enum SignInVerdict
 {
     SignedIn,
 
@@ -29,7 +23,7 @@ public enum SignInResult
 }
 
 /// <summary>A sign-in's answer; <paramref name="Officer"/> only when signed in.</summary>
-public sealed record SignInOutcome(SignInResult Result, OfficerInfo? Officer, DateTimeOffset? LockedUntil = null);
+public sealed record SignInOutcome(SignInVerdict Verdict, OfficerInfo? Officer, DateTimeOffset? LockedUntil = null);
 
 /// <summary>
 /// The court console's officer accounts (exchange_officers): listing, sign-in with lock-out. Changes
@@ -114,17 +108,17 @@ public sealed class OfficerStore(NpgsqlDataSource dataSource)
         if (officer is null || hash is null)
         {
             Hasher.VerifyHashedPassword(null!, DummyHash, password);
-            return new SignInOutcome(SignInResult.Refused, null);
+            return new SignInOutcome(SignInVerdict.Refused, null);
         }
 
         if (officer.DisabledAt is not null)
         {
-            return new SignInOutcome(SignInResult.Disabled, null);
+            return new SignInOutcome(SignInVerdict.Disabled, null);
         }
 
         if (officer.LockedUntil is { } until && until > now)
         {
-            return new SignInOutcome(SignInResult.LockedOut, null, until);
+            return new SignInOutcome(SignInVerdict.LockedOut, null, until);
         }
 
         var verdict = Hasher.VerifyHashedPassword(officer, hash, password);
@@ -141,8 +135,8 @@ public sealed class OfficerStore(NpgsqlDataSource dataSource)
             var locked = await fail.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return locked is DateTime lockedUntil && ToOffset(lockedUntil) > now
-                ? new SignInOutcome(SignInResult.LockedOut, null, ToOffset(lockedUntil))
-                : new SignInOutcome(SignInResult.Refused, null);
+                ? new SignInOutcome(SignInVerdict.LockedOut, null, ToOffset(lockedUntil))
+                : new SignInOutcome(SignInVerdict.Refused, null);
         }
 
         await using (var success = new NpgsqlCommand(
@@ -161,7 +155,7 @@ public sealed class OfficerStore(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new SignInOutcome(SignInResult.SignedIn, officer with { LockedUntil = null });
+        return new SignInOutcome(SignInVerdict.SignedIn, officer with { LockedUntil = null });
     }
 
     internal static OfficerInfo Read(NpgsqlDataReader reader) => new(
