@@ -6,6 +6,7 @@
 #
 #   EXCHANGE_DB        Npgsql connection string of an existing database (skips the local PostgreSQL)
 #   EXCHANGE_PORT      gateway port (default 5180)
+#   EXCHANGE_CONSOLE_PORT  the court console's port (default 5181; http://127.0.0.1:5181/console)
 #   EXCHANGE_PG_PORT   port of the local PostgreSQL (default 55432)
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -20,6 +21,7 @@ if compgen -G "$state/logs/*.log" >/dev/null; then
   mv "$state/logs/"*.log "$state/logs/previous/"
 fi
 port=${EXCHANGE_PORT:-5180}
+console_port=${EXCHANGE_CONSOLE_PORT:-5181}
 pg_port=${EXCHANGE_PG_PORT:-55432}
 
 source "$root/scripts/lib.sh"
@@ -42,6 +44,7 @@ if [[ -z "${EXCHANGE_DB:-}" ]]; then
 fi
 export ConnectionStrings__Exchange="$EXCHANGE_DB"
 export Exchange__Port="$port"
+export Exchange__ConsolePort="$console_port"
 
 echo "Building ..."
 dotnet build "$root/Exchange.sln" -c Release -v q -nologo >"$state/logs/build.log" 2>&1 \
@@ -60,6 +63,7 @@ else
   echo "This hub already has an admin key, issued elsewhere: ask its operators for one."
 fi
 echo "Exchange hub ready: gRPC endpoint http://127.0.0.1:$port (logs in .exchange/logs; Ctrl-C stops it)"
+echo "Court console: http://127.0.0.1:$console_port/console (officers: exchange admin officer add --court 新0102 --name 王法官 --role judge)"
 
 # Stop when either component stops.
 wait -n "${pids[@]}"
