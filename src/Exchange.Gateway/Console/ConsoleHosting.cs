@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Exchange.Gateway.Hosting;
 using Exchange.Domain;
 using Exchange.Storage.Officers;
@@ -29,6 +32,9 @@ public static class ConsoleHosting
                 kestrel.Listen(settings.Value.Address, settings.Value.ConsolePort, o => o.Protocols = HttpProtocols.Http1);
             }
         });
+        // Chinese as characters in the HTML, not as &#x..; references (which also render, but bloat
+        // every page and hinder reading its source).
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Console";

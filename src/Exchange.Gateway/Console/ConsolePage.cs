@@ -18,14 +18,13 @@ public abstract class ConsolePage : PageModel
     /// <summary>The hub's refusal in the officer's words and its own (the reason and message name what to fix).</summary>
     public static string Describe(RpcException ex)
     {
-        var reason = ex.Trailers.GetValue("grpc-status-details-bin") is null ? "" : ReasonOf(ex);
+        var reason = ReasonOf(ex);
         return $"{ConsoleText.Code(ex.StatusCode)}{(reason.Length > 0 ? "（" + reason + "）" : "")}：{ex.Status.Detail}";
     }
 
     private static string ReasonOf(RpcException ex)
     {
-        var status = ex.GetRpcStatus();
-        var info = status?.GetDetail<Google.Rpc.ErrorInfo>();
+        var info = ex.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>();
         return info?.Reason ?? "";
     }
 }

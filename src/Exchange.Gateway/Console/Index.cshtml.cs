@@ -27,7 +27,7 @@ public sealed class DocketModel(CourtOffice office) : ConsolePage
     [BindProperty(SupportsGet = true)]
     public DeadlineState Deadline { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "after")]
     public string? PageToken { get; set; }
 
     public IReadOnlyList<DocketEntry> Entries { get; private set; } = [];
@@ -71,7 +71,7 @@ public sealed class DocketModel(CourtOffice office) : ConsolePage
 
         if (token.Length > 0)
         {
-            query.Add("page=" + Uri.EscapeDataString(token));
+            query.Add("after=" + Uri.EscapeDataString(token));
         }
 
         return "/console" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
