@@ -115,15 +115,15 @@ public sealed partial class ConsoleTests(ConsoleHubFixture hub, ITestOutputHelpe
         hub.SignIn(ConsoleHubFixture.Judge);
         hub.Open("/console/batch?scope=review");
         // The same form sent twice at once (a double click; a retry after a lost answer), with its request id.
-        var answers = (string)hub.Browser.ExecuteAsyncScript(
+        var answers = hub.Browser.ExecuteAsyncScript(
             """
             var done = arguments[arguments.length - 1];
             var form = document.getElementById('batch-form');
             var body = new URLSearchParams(new FormData(form));
             var post = function () { return fetch(form.action, { method: 'POST', body: body }).then(function (r) { return r.text().then(function (t) { return r.status + '|' + t; }); }); };
-            Promise.all([post(), post()]).then(function (all) { done(all.join('\u0000')); });
-            """);
-        var (first, second) = (answers.Split('\0')[0], answers.Split('\0')[1]);
+            Promise.all([post(), post()]).then(function (all) { done(all.join('@@next@@')); });
+            """) as string ?? "";
+        var (first, second) = (answers.Split("@@next@@")[0], answers.Split("@@next@@")[^1]);
         Assert.StartsWith("200|", first);
         Assert.StartsWith("200|", second);
         Assert.Equal(Succeeded().Match(first).Groups[1].Value, Succeeded().Match(second).Groups[1].Value);

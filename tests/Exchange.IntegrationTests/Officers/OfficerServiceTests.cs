@@ -61,7 +61,7 @@ public sealed class OfficerServiceTests(CourtHubFixture hub)
         var name = NewName("书记员");
         await AddAsync(name, OfficerRole.Clerk);
         Assert.Equal(SignInVerdict.Refused, (await Store.SignInAsync(HubFixture.Court, name, Password + "x", CancellationToken.None)).Verdict);
-        Assert.Equal(SignInVerdict.Refused, (await Store.SignInAsync(HubFixture.SecondCourt, name, Password, CancellationToken.None)).Verdict);
+        Assert.Equal(SignInVerdict.Refused, (await Store.SignInAsync(CourtHubFixture.SecondCourt, name, Password, CancellationToken.None)).Verdict);
     }
 
     [DatabaseFact]
@@ -74,7 +74,7 @@ public sealed class OfficerServiceTests(CourtHubFixture hub)
         Assert.Equal("OFFICER_ALREADY_EXISTS", status.Info().Reason);
         Assert.Equal(before, await SnapshotAsync());
         // Another court may have an officer of the same name.
-        await AddAsync(name, court: HubFixture.SecondCourt);
+        await AddAsync(name, court: CourtHubFixture.SecondCourt);
     }
 
     [DatabaseFact]
