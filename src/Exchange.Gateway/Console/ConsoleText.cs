@@ -122,6 +122,10 @@ public static class ConsoleText
 
     public static string Time(DateTimeOffset time) => time.ToOffset(D.ChinaStandardTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A deadline's last day (China Standard Time): the day before the instant it closes, which is 00:00 of the next.</summary>
+    public static string LastDay(Timestamp? closes) =>
+        closes is null ? "—" : D.ChinaStandardTime.DateOf(closes.ToDateTimeOffset().AddTicks(-1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Date(Google.Type.Date? date) =>
         date is null || date.Year == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}");
 

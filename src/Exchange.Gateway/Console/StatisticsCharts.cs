@@ -39,10 +39,10 @@ public static class StatisticsCharts
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Text(ConsoleText.Type(type))}：各月收到的申请数（按状态）</title>");
         for (var i = 0; i <= 4; i++)
         {
-            var value = scale * i / 4;
+            var value = scale * i / 4.0;
             var y = top + plotHeight - plotHeight * i / 4.0;
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{width - 10}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#e3e7ec\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"#5b6673\">{value}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"#5b6673\">{value:0.#}</text>");
         }
 
         for (var m = 0; m < months.Count; m++)

@@ -1,3 +1,4 @@
+using Exchange.IntegrationTests.Admin;
 using Exchange.IntegrationTests.Infrastructure;
 using Exchange.Storage.Officers;
 using Exchange.V1;
@@ -204,5 +205,48 @@ public sealed class OfficerServiceTests(CourtHubFixture hub)
             new AddOfficerRequest { CourtCode = HubFixture.Court, Name = NewName(), Role = OfficerRole.Judge, Password = Password }, hub.AsCourt).ResponseAsync);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Admin.ListOfficersAsync(new ListOfficersRequest(), hub.AsCourt).ResponseAsync);
         Assert.Equal(before, await SnapshotAsync());
+    }
+
+    private Task<CliRun> CliAsync(params string[] args) => CliRun.RunAsync(
+        new() { ["EXCHANGE_ENDPOINT"] = $"http://127.0.0.1:{hub.GatewayPort}", ["EXCHANGE_ADMIN_KEY"] = hub.AdminKey }, args);
+
+    [DatabaseFact]
+    public async Task CliOfficerAdd_WithoutPasswordFile_PrintsADrawnPasswordOnce_ThatSignsIn()
+    {
+        var name = NewName("书记员");
+        var run = await CliAsync("admin", "officer", "add", "--court", HubFixture.Court, "--name", name, "--role", "clerk");
+
+        Assert.True(run.Exit == 0, run.ToString());
+        var password = Assert.Single(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(16, password.Length);
+        Assert.Contains("shown only once", run.Error);
+        var signIn = await Store.SignInAsync(HubFixture.Court, name, password, CancellationToken.None);
+        Assert.Equal(SignInVerdict.SignedIn, signIn.Verdict);
+        Assert.Equal(Exchange.Domain.OfficerRole.Clerk, signIn.Officer!.Role);
+    }
+
+    [DatabaseFact]
+    public async Task CliOfficerAdd_WithPasswordFile_UsesItAndPrintsNoPassword_AnUnknownRoleIsAUsageError()
+    {
+        var name = NewName();
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, Password + "\n");
+        try
+        {
+            var run = await CliAsync("admin", "officer", "add", "--court", HubFixture.Court, "--name", name, "--role", "judge", "--password-file", file);
+            Assert.True(run.Exit == 0, run.ToString());
+            Assert.DoesNotContain(Password, run.Out + run.Error);
+            Assert.Equal(SignInVerdict.SignedIn, (await Store.SignInAsync(HubFixture.Court, name, Password, CancellationToken.None)).Verdict);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var rows = await RowsAsync();
+        var refused = await CliAsync("admin", "officer", "add", "--court", HubFixture.Court, "--name", NewName(), "--role", "bailiff");
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("--role 'bailiff'", refused.Error);
+        Assert.Equal(rows, await RowsAsync());
     }
 }
