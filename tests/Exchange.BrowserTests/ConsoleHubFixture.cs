@@ -82,6 +82,8 @@ public sealed class ConsoleHubFixture : CourtHubFixture
         Find("#name").SendKeys(name);
         Find("#password").SendKeys(password);
         Find("#sign-in").Click();
+        // Signed in once the console names the officer: the next page is opened with the session cookie.
+        WaitFor("#officer");
     }
 
     /// <summary>Where the tests leave their screenshots: $EXCHANGE_TEST_SCREENSHOTS, or none.</summary>
