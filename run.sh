@@ -6,6 +6,7 @@
 #
 #   EXCHANGE_DB        Npgsql connection string of an existing database (skips the local PostgreSQL)
 #   EXCHANGE_PORT      gateway port (default 5180)
+#   EXCHANGE_CONSOLE_PORT  the court console's port (default 5181; http://127.0.0.1:5181/console)
 #   EXCHANGE_PG_PORT   port of the local PostgreSQL (default 15432)
 #   EXCHANGE_METRICS_PORT       the gateway's operator port: Prometheus /metrics and the Orleans
 #                               dashboard /dashboard (default 5182; 0 serves neither)
@@ -23,6 +24,7 @@ if compgen -G "$state/logs/*.log" >/dev/null; then
   mv "$state/logs/"*.log "$state/logs/previous/"
 fi
 port=${EXCHANGE_PORT:-5180}
+console_port=${EXCHANGE_CONSOLE_PORT:-5181}
 pg_port=${EXCHANGE_PG_PORT:-15432}
 metrics_port=${EXCHANGE_METRICS_PORT:-5182}
 silo_metrics_port=${EXCHANGE_SILO_METRICS_PORT:-5183}
@@ -47,6 +49,7 @@ if [[ -z "${EXCHANGE_DB:-}" ]]; then
 fi
 export ConnectionStrings__Exchange="$EXCHANGE_DB"
 export Exchange__Port="$port"
+export Exchange__ConsolePort="$console_port"
 export Exchange__MetricsPort="$metrics_port" Exchange__SiloMetricsPort="$silo_metrics_port"
 # The Orleans dashboard (behind an admin key) needs the operator port.
 if [[ "$metrics_port" != 0 ]]; then export Exchange__Dashboard=true; fi
@@ -72,6 +75,7 @@ if [[ "$metrics_port" != 0 ]]; then
   echo "  Orleans dashboard http://127.0.0.1:$metrics_port/dashboard/ (any user name, an admin key as the password)"
 fi
 echo "Exchange hub ready: gRPC endpoint http://127.0.0.1:$port (logs in .exchange/logs; Ctrl-C stops it)"
+echo "Court console: http://127.0.0.1:$console_port/console (officers: exchange admin officer add --court 新0102 --name 王法官 --role judge)"
 
 # Stop when either component stops.
 wait -n "${pids[@]}"

@@ -29,6 +29,8 @@ if [ -d "$root/.exchange/test-logs" ]; then
 fi
 
 dotnet build Exchange.sln -c Release -nologo -v q
+# The browser tests (tests/Exchange.BrowserTests) drive Debian's chromium; installs it when missing.
+scripts/install-browser.sh
 status=0
 # One test project at a time (-m:1): the harness's timing tests and the integration tests' processes
 # would otherwise compete for the two cores.

@@ -27,7 +27,7 @@ internal static class AdminCommands
         var admin = new Command(
             "admin",
             "Administer the hub through its AdminService with an admin key: register and revoke platforms, issue keys to courts, "
-            + "platforms and operators, list and revoke keys, keep the courts and the holiday calendar. Keys are printed once, to stdout alone "
+            + "platforms and operators, list and revoke keys, keep the courts and the holiday calendar, add officers to a court's console. Keys are printed once, to stdout alone "
             + "(KEY=$(exchange admin …))")
         {
             adminKey,
@@ -45,6 +45,7 @@ internal static class AdminCommands
         admin.Add(PutCourt(run));
         admin.Add(HolidayYears(run));
         admin.Add(PutHolidayYear(run));
+        admin.Add(OfficerCommands.Create(run));
         return admin;
     }
 
@@ -447,7 +448,7 @@ internal static class AdminCommands
         },
     };
 
-    private static Option<string> RequestId() => new("--request-id")
+    internal static Option<string> RequestId() => new("--request-id")
     {
         Description = "Idempotency key, a UUID (default: a fresh one, printed when the outcome is unknown). Repeating the command with it "
             + "returns the first answer — an issued key included — and changes nothing: keep it as secret as a key",

@@ -76,11 +76,12 @@ public sealed class EnumParityTests
 
         // Generated enums whose values carry proto names. Not the domain's: BatchRuling (the gateway
         // maps it to acts) and PrincipalKind (the admin service maps it to the credential store's, case by case);
-        // PlatformNotice.Kind (a feed notice stores its proto name, UpdateMapper looks it up) and
-        // CallbackEndpoint.State (the callback methods map the store's state, case by case).
+        // PlatformNotice.Kind (a feed notice stores its proto name, UpdateMapper looks it up),
+        // CallbackEndpoint.State (the callback methods map the store's state, case by case) and
+        // OfficerRole (mapped case by case too; the domain's has no UNSPECIFIED).
         var notDomain = new HashSet<Type>
         {
-            typeof(V1.BatchRuling), typeof(V1.PrincipalKind), typeof(V1.PlatformNotice.Types.Kind), typeof(V1.CallbackEndpoint.Types.State),
+            typeof(V1.BatchRuling), typeof(V1.PrincipalKind), typeof(V1.PlatformNotice.Types.Kind), typeof(V1.CallbackEndpoint.Types.State), typeof(V1.OfficerRole),
         };
         Assert.Empty(contract.Where(t => !paired.Contains(t) && !notDomain.Contains(t)).Select(t => t.FullName));
     }

@@ -112,6 +112,12 @@ public enum ErrorReason
 
     /// <summary>The caller's platform or court exceeded its rate limit; RetryInfo says when to try again.</summary>
     RateLimited = 34,
+
+    /// <summary>AddOfficer with a name the court's officers have already.</summary>
+    OfficerAlreadyExists = 40,
+
+    /// <summary>An officer change for a name the court's officers do not have.</summary>
+    OfficerNotFound = 41,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>

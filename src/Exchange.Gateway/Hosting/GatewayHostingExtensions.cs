@@ -1,6 +1,7 @@
 using Exchange.Domain;
 using Exchange.Gateway.Callbacks;
 using Exchange.Gateway.Auth;
+using Exchange.Gateway.CourtConsole;
 using Exchange.Gateway.Errors;
 using Exchange.Gateway.Feed;
 using Exchange.Gateway.Health;
@@ -71,6 +72,8 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<UpdateFeed>();
         builder.Services.AddHostedService<FeedSignalListener>();
         builder.Services.AddExchangeCallbacks(builder.Configuration);
+        builder.Services.AddSingleton<CourtOffice>();
+        builder.Services.AddSingleton<Exchange.Storage.Officers.OfficerStore>();
 
         builder.Services.AddGrpc(o =>
         {
@@ -84,6 +87,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<RequestTextInterceptor>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
         builder.Services.AddGrpcReflection();
+        builder.AddCourtConsole();
 
         builder.Services.AddGrpcHealthChecks(o =>
             {
@@ -155,6 +159,7 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
+        app.MapCourtConsole();
         return app;
     }
 }

@@ -23,6 +23,12 @@ public sealed class GatewaySettings
     /// <summary>The gRPC port.</summary>
     public int Port { get; set; } = 5180;
 
+    /// <summary>
+    /// The court console's port (HTTP/1.1, browsers; /console), on <see cref="ListenAddress"/>: 0
+    /// (the default) serves no console. ./run.sh sets 5181.
+    /// </summary>
+    public int ConsolePort { get; set; }
+
     /// <summary>A file of seconds by which the hub's clock is shifted: tests only (Testing environment).</summary>
     public string? ClockFile { get; set; }
 
@@ -50,6 +56,15 @@ public sealed class GatewaySettingsValidator(IHostEnvironment environment) : IVa
         SettingChecks.NotEmpty("Exchange:ServiceId", options.ServiceId, failures);
         SettingChecks.Address("Exchange:ListenAddress", options.ListenAddress, failures);
         SettingChecks.Port("Exchange:Port", options.Port, failures);
+        if (options.ConsolePort != 0)
+        {
+            SettingChecks.Port("Exchange:ConsolePort", options.ConsolePort, failures);
+            if (options.ConsolePort == options.Port)
+            {
+                failures.Add("Exchange:ConsolePort must differ from Exchange:Port (the gRPC port speaks HTTP/2 only)");
+            }
+        }
+
         SettingChecks.ClockFile(options.ClockFile, environment.EnvironmentName, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

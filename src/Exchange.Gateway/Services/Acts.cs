@@ -28,10 +28,15 @@ internal static class Acts
     }
 
     /// <summary>Performs the act on the application and answers with it, or throws the outcome's error.</summary>
+    public static Task<Application> PerformAsync(IClusterClient cluster, string id, Actor caller, D.ActRequest request,
+        ServerCallContext context, bool wrapped = false) =>
+        PerformAsync(cluster, id, caller, request, context.CancellationToken, wrapped);
+
+    /// <inheritdoc cref="PerformAsync(IClusterClient, string, Actor, D.ActRequest, ServerCallContext, bool)"/>
     public static async Task<Application> PerformAsync(IClusterClient cluster, string id, Actor caller, D.ActRequest request,
-        ServerCallContext context, bool wrapped = false)
+        CancellationToken cancellationToken, bool wrapped = false)
     {
-        var outcome = await cluster.GetGrain<IApplicationGrain>(id).ActAsync(caller, request).WaitAsync(context.CancellationToken);
+        var outcome = await cluster.GetGrain<IApplicationGrain>(id).ActAsync(caller, request).WaitAsync(cancellationToken);
         return outcome.Kind == CommandResultKind.Done
             ? ApplicationMapper.ToProto(outcome.Application!)
             : throw ToStatus(outcome, id, wrapped).ToRpcException();

@@ -28,7 +28,8 @@ public static class AdminGrpcMethods
 /// store (one transaction with its audit event and its request id), map back. Every method but
 /// Bootstrap needs an admin key.
 /// </summary>
-public sealed partial class AdminGrpcService(AdminStore store, CredentialStore credentials, CourtCatalog catalog, LiveCourtDirectory directory)
+public sealed partial class AdminGrpcService(
+    AdminStore store, CredentialStore credentials, CourtCatalog catalog, LiveCourtDirectory directory, Exchange.Storage.Officers.OfficerStore officers)
     : AdminService.AdminServiceBase
 {
     public const int DefaultPageSize = 100;
@@ -236,6 +237,8 @@ public sealed partial class AdminGrpcService(AdminStore store, CredentialStore c
                 AdminRefusal.RequestIdReused => (StatusCode.AlreadyExists, ErrorReason.RequestIdReused),
                 AdminRefusal.AlreadyBootstrapped => (StatusCode.FailedPrecondition, ErrorReason.AlreadyBootstrapped),
                 AdminRefusal.VersionMismatch => (StatusCode.Aborted, ErrorReason.VersionMismatch),
+                AdminRefusal.OfficerAlreadyExists => (StatusCode.AlreadyExists, ErrorReason.OfficerAlreadyExists),
+                AdminRefusal.OfficerNotFound => (StatusCode.NotFound, ErrorReason.OfficerNotFound),
                 _ => throw new InvalidOperationException("unmapped refusal " + ex.Refusal, ex),
             };
             throw GrpcErrors.Create(code, reason, ex.Message);

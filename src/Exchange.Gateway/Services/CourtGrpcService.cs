@@ -17,223 +17,72 @@ using D = Exchange.Domain;
 namespace Exchange.Gateway.Services;
 
 /// <summary>
-/// The court-facing gRPC service: authenticate (interceptor), map, call the application grains (acts)
-/// or read the read model (docket, history, statistics), map back. The lifecycle and the acts' rules
-/// are the domain's; tenancy (a court sees its own applications) is checked where the data is.
+/// The court-facing gRPC service: authenticate (interceptor), then the court's work as
+/// <see cref="CourtOffice"/> does it for the console too. The lifecycle and the acts' rules are the
+/// domain's; tenancy (a court sees its own applications) is checked where the data is.
 /// </summary>
-public sealed class CourtGrpcService(
-    IClusterClient cluster,
-    Docket docket,
-    HistoryReader histories,
-    CourtStatisticsReader statistics,
-    TimeProvider clock,
-    UpdateFeed updates) : CourtService.CourtServiceBase
+public sealed class CourtGrpcService(CourtOffice office, HistoryReader histories, UpdateFeed updates) : CourtService.CourtServiceBase
 {
     /// <summary>Most items in one BatchRule call.</summary>
-    public const int MaxBatchItems = 1000;
+    public const int MaxBatchItems = CourtOffice.MaxBatchItems;
 
-    /// <summary>How many items of a batch are ruled at once.</summary>
-    private const int BatchParallelism = 32;
+    public override Task<ListDocketResponse> ListDocket(ListDocketRequest request, ServerCallContext context) =>
+        office.ListDocketAsync(Principal.RequireCourt(context), request, context.CancellationToken);
 
-    public override async Task<ListDocketResponse> ListDocket(ListDocketRequest request, ServerCallContext context)
-    {
-        var court = Principal.RequireCourt(context);
-        var violations = new List<(string, string)>();
-        ListChecks.CheckFilters(request.PageSize, request.Statuses, request.Type, violations);
-        if (request.DueWithinDays is < 0 or > 30)
-        {
-            violations.Add(("due_within_days", "must be 0 (meaning 3) to 30 days"));
-        }
-
-        if (!System.Enum.IsDefined(request.DeadlineState))
-        {
-            violations.Add(("deadline_state", "unknown deadline state"));
-        }
-
-        if (request.PlatformId.Length > 64)
-        {
-            violations.Add(("platform_id", "at most 64 characters"));
-        }
-
-        var (after, before) = ListChecks.ReceivedRange(request.ReceivedAfter, request.ReceivedBefore, violations);
-
-        var filter = new DocketFilter(court.Id, [.. request.Statuses.Select(s => (D.ApplicationStatus)s)],
-            request.Type == ApplicationType.Unspecified ? null : (D.ApplicationType)request.Type,
-            request.DeadlineState == DeadlineState.Unspecified ? null : (D.DeadlineState)request.DeadlineState,
-            // Out of range is reported above; the filter is built anyway (its fingerprint checks the token) and must not overflow.
-            TimeSpan.FromDays(request.DueWithinDays is > 0 and <= 30 ? request.DueWithinDays : 3),
-            request.PlatformId.Length > 0 ? request.PlatformId : null, after, before);
-        var token = PageTokens.Decode<DocketPageToken>(request.PageToken, filter.Fingerprint(), violations);
-
-        if (violations.Count > 0)
-        {
-            throw GrpcErrors.InvalidArgument(violations);
-        }
-
-        var now = clock.GetUtcNow();
-        var pageSize = request.PageSize == 0 ? Docket.DefaultPageSize : Math.Min(request.PageSize, Docket.MaxPageSize);
-        var page = await docket.ListAsync(filter, now, pageSize, token is null ? null : new DocketPosition(token.NextDeadlineAt, token.ApplicationId), context.CancellationToken);
-        var last = page.Rows.LastOrDefault();
-        var response = new ListDocketResponse
-        {
-            NextPageToken = page.HasMore && last is not null ? PageTokens.Encode(new DocketPageToken(last.NextDeadlineAt, last.ApplicationId, filter.Fingerprint())) : "",
-        };
-        response.Entries.AddRange(page.Rows.Select(r => new DocketEntry
-        {
-            ApplicationId = r.ApplicationId.ToString(),
-            PlatformId = r.PlatformId,
-            PlatformCaseId = r.PlatformCaseId,
-            Type = (ApplicationType)r.Type,
-            Status = (ApplicationStatus)r.Status,
-            ReceivedTime = Timestamp.FromDateTimeOffset(r.ReceivedAt),
-            UpdateTime = Timestamp.FromDateTimeOffset(r.UpdatedAt),
-            Version = r.Version,
-            CaseNumber = r.CaseNumber ?? "",
-            NextDeadlineTime = r.NextDeadlineAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
-            NextDeadlineKind = (DeadlineKind)r.NextDeadlineKind,
-            DeadlineState = (DeadlineState)D.Deadlines.StateOf(r.NextDeadlineAt, now, filter.DueSoonHorizon),
-            WithdrawalRequestedTime = r.WithdrawalRequestedAt is { } w ? Timestamp.FromDateTimeOffset(w) : null,
-        }));
-        return response;
-    }
-
-    public override async Task<Application> GetApplication(GetApplicationRequest request, ServerCallContext context)
-    {
-        var court = Principal.RequireCourt(context);
-        var id = Acts.ParseApplicationId(request.ApplicationId);
-        var view = await cluster.GetGrain<IApplicationGrain>(id).GetAsync(court.ToActor()).WaitAsync(context.CancellationToken);
-        return view is null ? throw GrpcErrors.NotFound("application", id) : ApplicationMapper.ToProto(view);
-    }
+    public override async Task<Application> GetApplication(GetApplicationRequest request, ServerCallContext context) =>
+        await office.GetAsync(Principal.RequireCourt(context), request.ApplicationId, context.CancellationToken)
+        ?? throw GrpcErrors.NotFound("application", Acts.ParseApplicationId(request.ApplicationId));
 
     public override Task<GetHistoryResponse> GetHistory(GetHistoryRequest request, ServerCallContext context) =>
         Acts.HistoryAsync(histories, request.ApplicationId, Principal.RequireCourt(context).ToActor(), context.CancellationToken);
 
     public override Task<Application> RequestCorrection(RequestCorrectionRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.RequestCorrection, r => r with { Items = [.. request.Items], LimitDays = request.LimitDays });
+        Act(D.Act.RequestCorrection, request, context);
 
     public override Task<Application> AcceptApplication(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.Accept);
+        Act(D.Act.Accept, request, context);
 
     public override Task<Application> RefuseAcceptance(RefuseAcceptanceRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.RefuseAcceptance, r => r with { NonAcceptanceGround = (D.NonAcceptanceGround)request.Ground });
+        Act(D.Act.RefuseAcceptance, request, context);
 
     public override Task<Application> StartReview(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.StartReview);
+        Act(D.Act.StartReview, request, context);
 
     public override Task<Application> RequestSupplement(RequestSupplementRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.RequestSupplement, r => r with { Items = [.. request.Items], LimitDays = request.LimitDays });
+        Act(D.Act.RequestSupplement, request, context);
 
     public override Task<Application> ExtendReview(ExtendReviewRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.ExtendReview, r => r with { ApprovedBy = request.ApprovedBy });
+        Act(D.Act.ExtendReview, request, context);
 
     public override Task<Application> ConfirmAgreement(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.Confirm);
+        Act(D.Act.Confirm, request, context);
 
     public override Task<Application> RejectApplication(RejectApplicationRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.Reject, r => r with { RejectionGround = (D.RejectionGround)request.Ground });
+        Act(D.Act.Reject, request, context);
 
     public override Task<Application> PermitWithdrawal(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.PermitWithdrawal);
+        Act(D.Act.PermitWithdrawal, request, context);
 
     public override Task<Application> TreatAsWithdrawn(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.TreatAsWithdrawn);
+        Act(D.Act.TreatAsWithdrawn, request, context);
 
     public override Task<Application> RegisterCase(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.RegisterCase);
+        Act(D.Act.RegisterCase, request, context);
 
     public override Task<Application> IssueMediationDocument(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.IssueDocument);
+        Act(D.Act.IssueDocument, request, context);
 
     public override Task<Application> RefuseMediationDocument(RefuseMediationDocumentRequest request, ServerCallContext context) =>
-        Wrapped(request.Act, context, D.Act.RefuseDocument, r => r with { DocumentRefusalGround = (D.DocumentRefusalGround)request.Ground });
+        Act(D.Act.RefuseDocument, request, context);
 
     public override Task<Application> RecordRepudiation(CourtActRequest request, ServerCallContext context) =>
-        Plain(request, context, D.Act.RecordRepudiation);
+        Act(D.Act.RecordRepudiation, request, context);
 
-    public override async Task<BatchRuleResponse> BatchRule(BatchRuleRequest request, ServerCallContext context)
-    {
-        var court = Principal.RequireCourt(context);
-        var violations = new List<(string, string)>();
-        if (!D.ActRules.IsRequestId(request.RequestId))
-        {
-            violations.Add(("request_id", $"is required: 1 to {D.ActRules.MaxRequestIdLength} characters from A-Z, a-z, 0-9 and \"-_.:\""));
-        }
+    public override Task<BatchRuleResponse> BatchRule(BatchRuleRequest request, ServerCallContext context) =>
+        office.BatchRuleAsync(Principal.RequireCourt(context), request, context.CancellationToken);
 
-        if (request.Ruling is not (BatchRuling.Confirm or BatchRuling.Reject))
-        {
-            violations.Add(("ruling", "is required: CONFIRM or REJECT"));
-        }
-
-        if (request.ApplicationIds.Count is 0 or > MaxBatchItems)
-        {
-            violations.Add(("application_ids", $"must list 1 to {MaxBatchItems} applications"));
-        }
-
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < request.ApplicationIds.Count; i++)
-        {
-            if (!seen.Add(request.ApplicationIds[i]))
-            {
-                violations.Add(($"application_ids[{i}]", "is listed twice"));
-            }
-        }
-
-        var template = new D.ActRequest
-        {
-            Act = request.Ruling == BatchRuling.Reject ? D.Act.Reject : D.Act.Confirm,
-            RequestId = request.RequestId,
-            OfficerName = request.OfficerName,
-            Reason = request.Reason,
-            RejectionGround = request.Ruling == BatchRuling.Reject ? (D.RejectionGround)request.RejectionGround : D.RejectionGround.Unspecified,
-        };
-        violations.AddRange(D.ActRules.Check(template, 0, clock.GetUtcNow())
-            .Where(v => v.Field != "request_id")
-            .Select(v => (v.Field == "ground" ? "rejection_ground" : v.Field, v.Description)));
-        if (violations.Count > 0)
-        {
-            throw GrpcErrors.InvalidArgument(violations);
-        }
-
-        // Malformed ids are items' own errors; the rest go to the court's batch grain.
-        var parsed = request.ApplicationIds.Select(id => Guid.TryParseExact(id, "D", out var g) ? g.ToString() : null).ToList();
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(request.ToByteArray()));
-        var actor = court.ToActor() with { Name = request.OfficerName.Length > 0 ? request.OfficerName : court.DisplayName };
-        var results = await cluster.GetGrain<IBatchRulingGrain>($"{court.Id}/{request.RequestId}")
-            .RuleAsync(actor, fingerprint, template, [.. parsed.OfType<string>()], BatchParallelism)
-            .WaitAsync(context.CancellationToken)
-            ?? throw GrpcErrors.Create(StatusCode.AlreadyExists, D.ErrorReason.RequestIdReused,
-                $"request id '{request.RequestId}' was already used for a different batch",
-                new Dictionary<string, string> { ["request_id"] = request.RequestId });
-
-        var byId = results.ToDictionary(r => r.ApplicationId);
-        var response = new BatchRuleResponse();
-        for (var i = 0; i < request.ApplicationIds.Count; i++)
-        {
-            if (parsed[i] is not { } id)
-            {
-                response.Results.Add(new BatchRuleResult
-                {
-                    ApplicationId = request.ApplicationIds[i],
-                    Status = GrpcErrors.InvalidArgumentStatus([($"application_ids[{i}]", "must be a UUID")]),
-                });
-                continue;
-            }
-
-            var item = byId[id];
-            var outcome = new CommandOutcome(item.Kind, Refusal: item.Refusal, Violations: item.Violations);
-            response.Results.Add(new BatchRuleResult
-            {
-                ApplicationId = request.ApplicationIds[i],
-                Status = Acts.ToStatus(outcome, id, failure: item.Failure),
-                ApplicationStatus = (ApplicationStatus)item.Status,
-                Version = item.Version,
-            });
-        }
-
-        response.Succeeded = response.Results.Count(r => r.Status.Code == (int)StatusCode.OK);
-        response.Failed = response.Results.Count - response.Succeeded;
-        return response;
-    }
+    public override Task<CourtStatistics> GetCourtStatistics(GetCourtStatisticsRequest request, ServerCallContext context) =>
+        office.StatisticsAsync(Principal.RequireCourt(context), request, context.CancellationToken);
 
     public override Task WatchUpdates(WatchUpdatesRequest request, IServerStreamWriter<WatchUpdatesResponse> responseStream, ServerCallContext context) =>
         updates.WatchAsync(FeedRecipient.Court(Principal.RequireCourt(context).Id), request, responseStream, context);
@@ -241,54 +90,6 @@ public sealed class CourtGrpcService(
     public override Task<ListUpdatesResponse> ListUpdates(ListUpdatesRequest request, ServerCallContext context) =>
         updates.ListAsync(FeedRecipient.Court(Principal.RequireCourt(context).Id), request, context.CancellationToken);
 
-    public override async Task<CourtStatistics> GetCourtStatistics(GetCourtStatisticsRequest request, ServerCallContext context)
-    {
-        var court = Principal.RequireCourt(context);
-        var violations = new List<(string, string)>();
-        var (after, before) = ListChecks.ReceivedRange(request.ReceivedAfter, request.ReceivedBefore, violations);
-
-        if (violations.Count > 0)
-        {
-            throw GrpcErrors.InvalidArgument(violations);
-        }
-
-        var (counts, durations) = await statistics.ReadAsync(court.Id, after, before, context.CancellationToken);
-        var response = new CourtStatistics { CourtCode = court.Id, Total = counts.Sum(c => c.Count) };
-        // Sorted by month, then type and status in the contract's enum order.
-        response.Counts.AddRange(counts.OrderBy(c => c.Month, StringComparer.Ordinal).ThenBy(c => c.Type).ThenBy(c => c.Status).Select(c => new StatusCount
-        {
-            Type = (ApplicationType)c.Type, Status = (ApplicationStatus)c.Status, Month = c.Month, Count = c.Count,
-        }));
-        response.Durations.AddRange(durations.Select(d => new TypeDurations
-        {
-            Type = (ApplicationType)d.Type,
-            ReceiptToAcceptance = ToProto(d.ReceiptToAcceptance),
-            AcceptanceToRuling = ToProto(d.AcceptanceToRuling),
-        }));
-        return response;
-
-        static DurationSummary ToProto(DurationRow row) => new() { Count = row.Count, MeanDays = row.MeanDays, P90Days = row.P90Days };
-    }
-
-    private Task<Application> Plain(CourtActRequest request, ServerCallContext context, D.Act act) =>
-        PerformAsync(request, context, act, r => r, wrapped: false);
-
-    private Task<Application> Wrapped(CourtActRequest? act, ServerCallContext context, D.Act kind, Func<D.ActRequest, D.ActRequest> with) =>
-        PerformAsync(act ?? new CourtActRequest(), context, kind, with, wrapped: true);
-
-    private Task<Application> PerformAsync(CourtActRequest common, ServerCallContext context, D.Act act, Func<D.ActRequest, D.ActRequest> with, bool wrapped)
-    {
-        var court = Principal.RequireCourt(context);
-        var id = Acts.ParseApplicationId(common.ApplicationId, wrapped ? "act.application_id" : "application_id");
-        var request = with(new D.ActRequest
-        {
-            Act = act,
-            RequestId = common.RequestId,
-            OfficerName = common.OfficerName,
-            Reason = common.Reason,
-            DocumentSha256 = common.DocumentSha256.IsEmpty ? null : common.DocumentSha256.ToByteArray(),
-        });
-        var actor = court.ToActor() with { Name = common.OfficerName.Length > 0 ? common.OfficerName : court.DisplayName };
-        return Acts.PerformAsync(cluster, id, actor, request, context, wrapped);
-    }
+    private Task<Application> Act(D.Act act, IMessage request, ServerCallContext context) =>
+        office.ActAsync(Principal.RequireCourt(context), act, request, context.CancellationToken);
 }

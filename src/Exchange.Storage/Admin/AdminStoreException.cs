@@ -12,6 +12,8 @@ public enum AdminRefusal
     RequestIdReused,
     AlreadyBootstrapped,
     VersionMismatch,
+    OfficerAlreadyExists,
+    OfficerNotFound,
 }
 
 public sealed class AdminStoreException(AdminRefusal refusal, string message) : Exception(message)

@@ -1,0 +1,12 @@
+namespace Exchange.Gateway.CourtConsole;
+
+public sealed class DeniedModel : ConsolePage
+{
+    public void OnGet()
+    {
+    }
+
+    public void OnPost()
+    {
+    }
+}
