@@ -18,7 +18,8 @@
 #   deactivation after 2 minutes, Orleans' collection quantum, the memory-return check), BENCHMARKS_MD (default docs/BENCHMARKS.md),
 #   PHASES (default "memory pgbench echo get-hot submit-unique platform-day court-day change-feed"; "memory" is the
 #   seed replay: its submissions in two halves around the memory readings, and at the end of the suite
-#   the courts' phases on them; with fewer phases, for
+#   the courts' phases on them; FEED_ROUNDS (default 1) runs the change-feed pair that many times,
+#   interleaved; with fewer phases, for
 #   comparing one change, the figures are printed and BENCHMARKS.md is left alone), and any hub setting
 #   as an environment variable, e.g. Exchange__IdleDeactivationMinutes=5; BENCH_TMP (default /tmp) holds
 #   the throwaway PostgreSQL: /dev/shm takes the disk out of an A/B comparison of CPU-side changes
@@ -168,9 +169,16 @@ phase get-hot && run_scenario get-hot get-hot "${common[@]}"
 phase submit-unique && run_scenario submit-unique submit-unique "${common[@]}"
 phase platform-day && run_scenario platform-day platform-day "${common[@]}"
 phase court-day && run_scenario court-day court-day "${common[@]}"
-# The change feed: the two days together without streams, then with 20 platforms watching.
-phase change-feed && run_scenario change-feed-unwatched change-feed-unwatched "${common[@]}"
-phase change-feed && run_scenario change-feed change-feed "${common[@]}"
+# The change feed: the two days together without streams, then with 20 platforms watching,
+# FEED_ROUNDS times interleaved (default 1); the last round's reports are the ones summarized.
+if phase change-feed; then
+  feed_rounds=${FEED_ROUNDS:-1}
+  for round in $(seq 1 "$feed_rounds"); do
+    suffix=""; ((round < feed_rounds)) && suffix="-round$round"
+    run_scenario "change-feed-unwatched$suffix" change-feed-unwatched "${common[@]}"
+    run_scenario "change-feed$suffix" change-feed "${common[@]}"
+  done
+fi
 
 # 4. The seed replay's court phases on the whole seed, as the courts would act days after the
 #    filing (every application is read back from PostgreSQL): accept, start review, batch confirm,

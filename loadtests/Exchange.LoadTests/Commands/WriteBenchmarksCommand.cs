@@ -198,7 +198,7 @@ internal static class WriteBenchmarksCommand
         var unwatched = Entries(run, "change-feed-unwatched").Select(ToFiguresWithCapacity).ToList();
         if (watched.Count > 0)
         {
-            md.AppendLine("Change feed: the platform day and the court day together, with 20 platforms each holding a WatchUpdates stream, and the same day without streams (latency of `.delivery`: from an update's occur_time to its receipt by the stream):").AppendLine();
+            md.AppendLine("Change feed: the platform day and the court day together (each at half its own load), with 20 platforms each holding a WatchUpdates stream, and the same day without streams (latency of `.delivery`: from an update's occur_time to its receipt by the stream):").AppendLine();
             md.AppendLine("| operation | without streams: calls/s | capacity/s | p99 ms | with 20 streams: calls/s | capacity/s | p50 ms | p99 ms | errors |");
             md.AppendLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var (op, capacity) in watched)

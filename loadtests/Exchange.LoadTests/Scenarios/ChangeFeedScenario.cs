@@ -7,8 +7,8 @@ using HdrHistogram;
 namespace Exchange.LoadTests.Scenarios;
 
 /// <summary>
-/// The change feed under a working day: the platform day and the court day run together (as their
-/// own scenarios do) while <see cref="Watchers"/> platforms each hold a WatchUpdates stream open.
+/// The change feed under a working day: the platform day and the court day run together (each at
+/// half the load its own scenario injects, so that together they load the hub as one does) while <see cref="Watchers"/> platforms each hold a WatchUpdates stream open.
 /// Reports the delivery lag of each update — from its occur_time (the hub's clock when the change
 /// was made, a few milliseconds before its commit) to its receipt — p50/p99/max, updates per second
 /// received, and the streams' own checks: no update twice (by event_id), every application's
@@ -37,8 +37,18 @@ public sealed class ChangeFeedScenario : LoadScenario
         : base(context)
     {
         Watchers = watchers;
-        _platformDay = new PlatformDayScenario(context);
-        _courtDay = new CourtDayScenario(context);
+        // Each day calibrates its capacity alone; run together, each takes half of its own load, so
+        // that the two together load the hub as one day alone does.
+        var shared = context with
+        {
+            Settings = context.Settings with
+            {
+                PlatformDayLoad = context.Settings.PlatformDayLoad / 2,
+                CourtDayLoad = context.Settings.CourtDayLoad / 2,
+            },
+        };
+        _platformDay = new PlatformDayScenario(shared);
+        _courtDay = new CourtDayScenario(shared);
     }
 
     /// <summary>Streams held open.</summary>
