@@ -10,12 +10,14 @@
 -- exchange_events once; the events already stored get this migration's transaction id and are
 -- relayed when it commits.
 ALTER TABLE exchange_events ADD COLUMN IF NOT EXISTS xid bigint NOT NULL DEFAULT pg_current_xact_id()::text::bigint;
--- The relay reads the events after its cursor. A b-tree on (xid, …) cost every submission 13–16 %
--- (loadtests/storage-cost: btree-feed-index against without-feed-index): every writer inserts at
--- its right edge. Transaction ids grow with the table's physical order, so a BRIN index — one
--- summary per 16 pages — finds the recent pages too, and an insert into a range not yet summarized
--- touches no index at all. The relay summarizes each range once it is full
--- (exchange_summarize_event_ranges), so it never scans more than the last 16–32 pages twice.
+-- The relay reads the events after its cursor. A b-tree on (xid, …) takes every writer to its
+-- right edge and adds 93 bytes of WAL per event (276 → 369 for a lone event insert); a BRIN index —
+-- one summary per 16 pages, since transaction ids grow with the table's physical order — adds 44
+-- (320). In applications/s
+-- (loadtests/storage-cost, 16 clients): the b-tree cost 13–16 % on a machine loaded by other
+-- builds (5 rounds), and was within the noise on a quiet one (3 rounds, ±15 % round to round).
+-- The relay summarizes each range once it is full (exchange_summarize_event_ranges), so each
+-- batch reads only the last 16–32 pages twice.
 CREATE INDEX IF NOT EXISTS exchange_events_xid ON exchange_events USING brin (xid) WITH (pages_per_range = 16);
 
 -- The relay's own row: where it got to in exchange_events (the (xid, application_id, seq) of the
