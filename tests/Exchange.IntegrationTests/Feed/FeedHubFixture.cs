@@ -7,6 +7,16 @@ namespace Exchange.IntegrationTests.Feed;
 /// <summary>A hub for the change-feed tests: the court hub's principals; each test registers platforms of its own so that it knows its feed exactly.</summary>
 public sealed class FeedHubFixture : CourtHubFixture
 {
+    /// <summary>
+    /// Without rate limits: the load tests scan feeds of 10,000 updates as fast as the hub answers,
+    /// which a platform's default bucket (500 calls/s) would refuse part of.
+    /// </summary>
+    protected override IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["Exchange__RateLimits__Platform__PermitsPerSecond"] = "0",
+        ["Exchange__RateLimits__Court__PermitsPerSecond"] = "0",
+    };
+
     /// <summary>Registers a new platform; its key and id.</summary>
     public async Task<(string Id, string Key)> NewPlatformAsync(string prefix)
     {
