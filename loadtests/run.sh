@@ -46,6 +46,7 @@ pids=()
 cleanup() {
   stop_components
   scripts/pg.sh stop "$work/pg" || true
+  [[ -f "$work/pg/run/postgres.log" ]] && cp "$work/pg/run/postgres.log" "$out/postgres.log"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -57,8 +58,10 @@ dotnet build Exchange.sln -c Release -v q -nologo >"$out/build.log" 2>&1 || { ta
 app=(dotnet "$root/loadtests/Exchange.LoadTests/bin/Release/net10.0/Exchange.LoadTests.dll")
 
 pg_port=$(free_port 15470)
+[[ "${PG_STATEMENTS:-0}" == 1 ]] && export EXCHANGE_PG_OPTIONS="${EXCHANGE_PG_OPTIONS:-} -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
 scripts/pg.sh start "$work/pg" "$pg_port"
 pg_bin=$(scripts/pg.sh bin)
+[[ "${PG_STATEMENTS:-0}" == 1 ]] && "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}"
 silo_port=$(free_port 11300)
 silo_gateway_port=$(free_port $((silo_port + 1)))
@@ -78,6 +81,7 @@ else
   start_component silo "$out/silo.log" "Exchange silo ready" dotnet src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll
   silo_pid=${pids[-1]}
   start_component gateway "$out/gateway.log" "Exchange gateway ready" dotnet src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll
+  gateway_pid=${pids[-1]}
 fi
 start_component echo "$out/echo.log" "Echo server ready" "${app[@]}" echo-server --port "$echo_port"
 EXCHANGE_ADMIN_KEY=$(cat "$work/admin-key") "${app[@]}" provision --endpoint "http://127.0.0.1:$port" --platforms 20 --out "$work/keys.json" >"$out/provision.log"
@@ -92,6 +96,55 @@ run_scenario() { # LABEL SCENARIO [extra options]: reports go to $out/LABEL
     || log "scenario $label: thresholds failed or errors (see its report)"
 }
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$silo_pid/status"; }
+gateway_pid=${gateway_pid:-}
+# What a phase cost, counted rather than timed (a shared machine's noise moves rates, much less these):
+# CPU seconds of PostgreSQL (every backend, and those that ended: the postmaster's children's time),
+# the silo, the gateway and the load generator (this script's ended children), WAL bytes, commits and
+# applications stored. cost_mark prints a snapshot; cost_report LABEL BEFORE AFTER logs the
+# difference per stored application to run.log and $out/LABEL/cost.txt (with PG_STATEMENTS=1, and
+# cost_start for the first snapshot, PostgreSQL's time by statement too).
+clk_tck=$(getconf CLK_TCK)
+cpu_of() { # PID [children too: 1]: CPU ticks of the process (and of its reaped children)
+  [[ -r /proc/$1/stat ]] || { echo 0; return; }
+  awk -v kids="${2:-0}" '{ sub(/^.*\) /, ""); t = $12 + $13; if (kids) t += $14 + $15; print t }' "/proc/$1/stat"
+}
+pg_cpu() {
+  local master total child
+  master=$(head -n 1 "$work/pg/db/postmaster.pid")
+  total=$(cpu_of "$master" 1)
+  for child in $(pgrep -P "$master"); do total=$((total + $(cpu_of "$child"))); done
+  echo "$total"
+}
+cost_start() { # cost_mark, after clearing PostgreSQL's statement statistics (PG_STATEMENTS=1)
+  if [[ "${PG_STATEMENTS:-0}" == 1 ]]; then
+    "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qtAc "SELECT pg_stat_statements_reset()" >/dev/null
+  fi
+  cost_mark
+}
+cost_mark() {
+  local sql="SELECT pg_current_wal_lsn() - '0/0', (SELECT xact_commit FROM pg_stat_database WHERE datname = 'exchange'), (SELECT count(*) FROM exchange_applications)"
+  echo "$(pg_cpu) $(cpu_of "$silo_pid") $( [[ -n $gateway_pid ]] && cpu_of "$gateway_pid" || echo 0) $(cpu_of $$ 1)" \
+    "$("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -tAF' ' -c "$sql")"
+}
+cost_report() { # LABEL BEFORE AFTER
+  local line
+  line=$(awk -v tck="$clk_tck" -v label="$1" '
+    NR == 1 { for (i = 1; i <= NF; i++) b[i] = $i }
+    NR == 2 { for (i = 1; i <= NF; i++) d[i] = $i - b[i]
+      n = d[7]; if (n <= 0) { print label ": no applications stored"; exit }
+      printf "%s cost per stored application (%d stored): CPU ms PostgreSQL %.3f, silo %.3f, gateway %.3f, load generator %.3f; WAL bytes %.0f; commits %.2f\n",
+        label, n, 1000 * d[1] / tck / n, 1000 * d[2] / tck / n, 1000 * d[3] / tck / n, 1000 * d[4] / tck / n, d[5] / n, d[6] / n }' \
+    <(echo "$2"; echo "$3"))
+  log "$line"
+  mkdir -p "$out/$1" && echo "$line" >"$out/$1/cost.txt"
+  if [[ "${PG_STATEMENTS:-0}" == 1 ]]; then
+    # PostgreSQL's time by statement since the previous report (pg_stat_statements, loaded by
+    # PG_STATEMENTS=1): where the database's share of a submission goes.
+    "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qAF $'\t' -c \
+      "SELECT calls, round(total_exec_time::numeric, 1) AS exec_ms, round(total_plan_time::numeric, 1) AS plan_ms, rows, wal_bytes, left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
+         FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 15" >>"$out/$1/cost.txt"
+  fi
+}
 
 # 1. Memory. The idle silo is read after a warm-up seed has been filed and has idled out: what a
 #    silo keeps after its first busy minutes (compiled code, grown pools and thread stacks) is not
@@ -166,7 +219,11 @@ fi
 common=(--duration "${duration}s" --warmup "${warmup}s" --concurrency "$concurrency")
 phase echo && run_scenario echo echo "${common[@]}"
 phase get-hot && run_scenario get-hot get-hot "${common[@]}"
-phase submit-unique && run_scenario submit-unique submit-unique "${common[@]}"
+if phase submit-unique; then
+  before=$(cost_start)
+  run_scenario submit-unique submit-unique "${common[@]}"
+  cost_report submit-unique "$before" "$(cost_mark)"
+fi
 phase platform-day && run_scenario platform-day platform-day "${common[@]}"
 phase court-day && run_scenario court-day court-day "${common[@]}"
 # The change feed: the two days together without streams, then with 20 platforms watching,

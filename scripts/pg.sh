@@ -74,7 +74,7 @@ case "$cmd" in
       echo "pg.sh: already running ($data)" >&2
     else
       as_owner "$bin/pg_ctl" -D "$data/db" -l "$run/postgres.log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$run -c max_connections=300 -c shared_buffers=256MB -c synchronous_commit=on -c fsync=on" >/dev/null \
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$run -c max_connections=300 -c shared_buffers=256MB -c synchronous_commit=on -c fsync=on ${EXCHANGE_PG_OPTIONS:-}" >/dev/null \
         || { tail -n 30 "$run/postgres.log" >&2; die "PostgreSQL did not start on port $port (is the port taken?)"; }
     fi
     if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='exchange'" | grep -q 1; then

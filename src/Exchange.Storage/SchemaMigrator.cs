@@ -58,6 +58,13 @@ public static partial class SchemaMigrator
         {
             var applied = await ApplyPendingAsync(connection, logger, cancellationToken).ConfigureAwait(false);
             var written = await WriteChangedQueriesAsync(connection, cancellationToken).ConfigureAwait(false);
+            // Under the lock, so before any silo of the cluster serves: a database restored into
+            // another cluster gets its feed cursor restarted before new events are written.
+            if (await Feed.FeedRelay.ResetIfRestoredAsync(connection, cancellationToken).ConfigureAwait(false))
+            {
+                LogRestored(logger);
+            }
+
             LogReady(logger, Migrations[^1].Version, applied.Count, written.Count);
             return new MigrationReport(applied, written);
         }
@@ -226,6 +233,9 @@ public static partial class SchemaMigrator
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schema at version {Version}: {Applied} migration(s) applied now, {Queries} provider queries rewritten")]
     private static partial void LogReady(ILogger logger, int version, int applied, int queries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was written in another PostgreSQL cluster (restored from a dump?): the change feed's cursor was moved past the events relayed there, and resume tokens handed out before are expired")]
+    private static partial void LogRestored(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migration {Name} applied")]
     private static partial void LogApplied(ILogger logger, string name);

@@ -12,25 +12,32 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
     public const int ScanLimit = 1000;
 
     private const string EntryColumns =
-        "f.position, f.application_id, f.seq, e.occurred_at, e.kind, e.actor_kind, e.actor_id, e.actor_name, e.reason, " +
+        "x.position, x.application_id, x.seq, e.occurred_at, e.kind, e.actor_kind, e.actor_id, e.actor_name, e.reason, " +
         "e.status_after, e.details::text, a.application_type, a.platform_case_id, a.court_code, a.case_year, a.case_type_code, " +
-        "a.case_sequence, f.notice::text ";
+        "a.case_sequence, x.notice::text ";
 
-    private const string EntryJoins =
-        "FROM exchange_feed f " +
-        "LEFT JOIN exchange_events e ON e.application_id = f.application_id AND e.seq = f.seq " +
-        "LEFT JOIN exchange_applications a ON a.application_id = f.application_id ";
+    // The pages overlapping positions ($3, $3 + $4] (a page spans fewer than 1,000 positions: see
+    // migration 0045), unnested into their entries; a notice's page is one entry.
+    private const string Entries =
+        "FROM (SELECT p.first_position + u.ordinality - 1 AS position, u.application_id, u.seq, NULL::jsonb AS notice " +
+        "      FROM exchange_feed_pages p CROSS JOIN LATERAL unnest(p.application_ids, p.seqs) WITH ORDINALITY AS u(application_id, seq, ordinality) " +
+        "      WHERE p.recipient_kind = $1 AND p.recipient_id = $2 AND p.last_position > $3 AND p.last_position < $3 + $4 + 1000 AND p.notice IS NULL " +
+        "      UNION ALL " +
+        "      SELECT p.first_position, NULL, NULL, p.notice FROM exchange_feed_pages p " +
+        "      WHERE p.recipient_kind = $1 AND p.recipient_id = $2 AND p.last_position > $3 AND p.last_position <= $3 + $4 AND p.notice IS NOT NULL) x " +
+        "LEFT JOIN exchange_events e ON e.application_id = x.application_id AND e.seq = x.seq " +
+        "LEFT JOIN exchange_applications a ON a.application_id = x.application_id " +
+        "WHERE x.position > $3 AND x.position <= $3 + $4 ";
 
     public async Task<FeedBounds> BoundsAsync(FeedRecipient recipient, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT head, oldest_kept FROM exchange_feed_heads WHERE recipient_kind = $1 AND recipient_id = $2");
+            "SELECT exchange_feed_head($1, $2), COALESCE((SELECT oldest_kept FROM exchange_feed_heads WHERE recipient_kind = $1 AND recipient_id = $2), 1)");
         command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)recipient.Kind });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = recipient.Id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new FeedBounds(reader.GetInt64(1), reader.GetInt64(0))
-            : new FeedBounds(1, 0);
+        await reader.ReadAsync(cancellationToken);
+        return new FeedBounds(reader.GetInt64(1), reader.GetInt64(0));
     }
 
     /// <summary>
@@ -42,23 +49,11 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
         var scan = filter == FeedFilter.None ? Math.Min(maxEntries, ScanLimit) : ScanLimit;
-        var byApplication = filter.ApplicationIds.Count > 0;
-        // Read before the entries: whatever the relay moves meanwhile lies beyond it.
-        var headBefore = byApplication ? (await BoundsAsync(recipient, cancellationToken)).Head : 0;
-        await using var command = dataSource.CreateCommand(
-            "SELECT " + EntryColumns + EntryJoins +
-            "WHERE f.recipient_kind = $1 AND f.recipient_id = $2 AND f.position > $3 " +
-            // A filter on a few applications reads only their entries (and notices).
-            (byApplication ? "AND (f.application_id = ANY($5) OR f.application_id IS NULL) " : string.Empty) +
-            "ORDER BY f.position LIMIT $4");
+        await using var command = dataSource.CreateCommand("SELECT " + EntryColumns + Entries + "ORDER BY x.position");
         command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)recipient.Kind });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = recipient.Id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = scan });
-        if (byApplication)
-        {
-            command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. filter.ApplicationIds] });
-        }
 
         var entries = new List<FeedEntry>();
         var scanned = 0;
@@ -81,23 +76,8 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
             }
         }
 
-        bool caughtUp;
-        if (scanned < scan && entries.Count < maxEntries)
-        {
-            // Everything after `after` was read (by application: every entry of those applications;
-            // the rest of the feed, up to the head read before, did not match).
-            caughtUp = true;
-            if (byApplication)
-            {
-                scannedTo = Math.Max(scannedTo, headBefore);
-            }
-        }
-        else
-        {
-            caughtUp = false;
-        }
-
-        return new FeedPage(entries, scannedTo, caughtUp);
+        // Positions are dense: fewer than asked for means the end of what the relay has moved.
+        return new FeedPage(entries, scannedTo, scanned < scan && entries.Count < maxEntries);
     }
 
     /// <summary>
@@ -115,10 +95,8 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
 
         long position;
         await using (var command = new NpgsqlCommand(
-            "WITH head AS (" +
-            "  INSERT INTO exchange_feed_heads AS h (recipient_kind, recipient_id, head) VALUES ($1, $2, 1) " +
-            "  ON CONFLICT (recipient_kind, recipient_id) DO UPDATE SET head = h.head + 1 RETURNING head) " +
-            "INSERT INTO exchange_feed (recipient_kind, recipient_id, position, notice) SELECT $1, $2, head, $3 FROM head RETURNING position",
+            "INSERT INTO exchange_feed_pages (recipient_kind, recipient_id, first_position, last_position, notice) " +
+            "SELECT $1, $2, h.head + 1, h.head + 1, $3 FROM (SELECT exchange_feed_head($1, $2) AS head) h RETURNING last_position",
             connection, transaction))
         {
             command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)recipient.Kind });

@@ -87,7 +87,7 @@ public sealed class FeedRelayTests : IAsyncLifetime
         var entries = await ReadAllAsync(Platform);
         Assert.Single(entries);
         Assert.DoesNotContain(entries, e => e.ApplicationId == rolledBack);
-        Assert.Equal(0, await db.ScalarAsync("SELECT count(*) FROM exchange_feed WHERE application_id = $1", rolledBack));
+        Assert.Equal(0, await db.ScalarAsync("SELECT count(*) FROM exchange_feed_pages WHERE $1 = ANY(application_ids)", rolledBack));
     }
 
     [DatabaseFact]
@@ -180,21 +180,32 @@ public sealed class FeedRelayTests : IAsyncLifetime
     }
 
     [DatabaseFact]
-    public async Task AfterARestoreIntoAnotherCluster_TheCursorStartsOver_NothingIsRelayedTwice_AndTheEpochChanges()
+    public async Task AfterARestoreIntoAnotherCluster_EventsRelayedThereAreNotRelayedAgain_TheOthersAre_AndTheEpochChanges()
     {
-        await ApplicationWrites.WriteAsync(db, State(Guid.CreateVersion7(), "before-restore", 1), null);
-        Assert.False(await relay.ResetIfRestoredAsync(CancellationToken.None)); // the first start records its cluster
+        var relayed = Guid.CreateVersion7();
+        await ApplicationWrites.WriteAsync(db, State(relayed, "before-restore", 1), null);
+        Assert.False(await ResetIfRestoredAsync()); // the migration recorded this cluster
         await DrainAsync();
+        // Written after the relay's last batch: the dump holds it unrelayed.
+        var unrelayed = Guid.CreateVersion7();
+        await ApplicationWrites.WriteAsync(db, State(unrelayed, "unrelayed", 1), null);
         var epoch = (await new FeedTokens(db.DataSource).GetCodecAsync(CancellationToken.None)).Epoch;
 
-        await db.ScalarAsync("UPDATE exchange_feed_relay SET system_identifier = system_identifier + 1");
-        Assert.True(await relay.ResetIfRestoredAsync(CancellationToken.None));
-        await ApplicationWrites.WriteAsync(db, State(Guid.CreateVersion7(), "after-restore", 1), null);
+        // Restored into another cluster: another system identifier, and the old cluster's
+        // transaction ids (in the events and the cursor) above the new cluster's.
+        await db.ScalarAsync("UPDATE exchange_schema_cluster SET system_identifier = system_identifier + 1");
+        await db.ScalarAsync("UPDATE exchange_feed_relay SET cursor_xid = cursor_xid + 1000000000");
+        await db.ScalarAsync("UPDATE exchange_events SET xid = xid + 1000000000");
+        Assert.True(await ResetIfRestoredAsync());
+        var after = Guid.CreateVersion7();
+        await ApplicationWrites.WriteAsync(db, State(after, "after-restore", 1), null);
         await DrainAsync();
 
         var entries = await ReadAllAsync(Platform);
-        Assert.Equal([1L, 2L], entries.Select(e => e.Position));
+        Assert.Equal([1L, 2L, 3L], entries.Select(e => e.Position));
+        Assert.Equal([relayed, unrelayed, after], entries.Select(e => e.ApplicationId!.Value));
         Assert.NotEqual(epoch, (await new FeedTokens(db.DataSource).GetCodecAsync(CancellationToken.None)).Epoch);
+        Assert.False(await ResetIfRestoredAsync());
     }
 
     [DatabaseFact]
@@ -274,6 +285,12 @@ public sealed class FeedRelayTests : IAsyncLifetime
             FROM exchange_events e LEFT JOIN exchange_applications a ON a.application_id = e.application_id
             WHERE a.application_id IS NULL
             """);
+    }
+
+    private async Task<bool> ResetIfRestoredAsync()
+    {
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        return await FeedRelay.ResetIfRestoredAsync(connection, CancellationToken.None);
     }
 
     private async Task DrainAsync()

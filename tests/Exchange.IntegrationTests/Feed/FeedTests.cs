@@ -153,13 +153,16 @@ public sealed class FeedTests(FeedHubFixture hub, ITestOutputHelper output)
         await hub.SubmitAsync(key);
         await WaitForScanAsync(() => Feeds.ScanPlatformAsync(hub, key), 2);
         await hub.Database.ScalarAsync(
-            "UPDATE exchange_feed_heads SET oldest_kept = head + 1 WHERE recipient_kind = 1 AND recipient_id = $1", platform);
+            "INSERT INTO exchange_feed_heads (recipient_kind, recipient_id, oldest_kept) VALUES (1, $1, exchange_feed_head(1::smallint, $1) + 1) " +
+            "ON CONFLICT (recipient_kind, recipient_id) DO UPDATE SET oldest_kept = EXCLUDED.oldest_kept", platform);
         await AssertExpired(() => hub.Filing.ListUpdatesAsync(new ListUpdatesRequest { ResumeToken = platformToken }, HubFixture.As(key)).ResponseAsync);
         await AssertExpired(() => FirstFrameAsync(hub.Filing.WatchUpdates(new WatchUpdatesRequest { ResumeToken = platformToken }, HubFixture.As(key))));
 
         // The same for the court, restored afterwards (other tests read its feed).
-        var oldest = await hub.Database.ScalarAsync("SELECT oldest_kept FROM exchange_feed_heads WHERE recipient_kind = 2 AND recipient_id = $1", FeedHubFixture.Court);
-        await hub.Database.ScalarAsync("UPDATE exchange_feed_heads SET oldest_kept = head + 1 WHERE recipient_kind = 2 AND recipient_id = $1", FeedHubFixture.Court);
+        var oldest = await hub.Database.ScalarAsync("SELECT COALESCE((SELECT oldest_kept FROM exchange_feed_heads WHERE recipient_kind = 2 AND recipient_id = $1), 1)", FeedHubFixture.Court);
+        await hub.Database.ScalarAsync(
+            "INSERT INTO exchange_feed_heads (recipient_kind, recipient_id, oldest_kept) VALUES (2, $1, exchange_feed_head(2::smallint, $1) + 1) " +
+            "ON CONFLICT (recipient_kind, recipient_id) DO UPDATE SET oldest_kept = EXCLUDED.oldest_kept", FeedHubFixture.Court);
         try
         {
             await AssertExpired(() => hub.Courts.ListUpdatesAsync(new ListUpdatesRequest { ResumeToken = courtToken }, hub.AsCourt).ResponseAsync);
