@@ -23,6 +23,12 @@
 #     without-feed-index  one-statement without an index of events by transaction id (the feed
 #                     relay's read); every other variant has the migrations' one
 #     btree-feed-index  one-statement with a b-tree on (xid, application_id, seq) instead
+#     group-16        issue 12's write: 16 new applications per statement, each one row that is both
+#                     its stored state (uncompressed, inline: toast_tuple_target 8160) and its listing
+#                     (exchange_applications' columns and indexes), plus its event — INSERT … ON
+#                     CONFLICT DO NOTHING RETURNING, events only for the rows inserted — at
+#                     GROUP_CLIENTS connections (default 4: 64 callers in flushes of 16); its
+#                     applications/s count 16 per transaction
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -64,6 +70,18 @@ cp "$work/one-statement.sql" "$work/btree-feed-index.sql"
     "SELECT pg_advisory_unlock_all();" "DISCARD SEQUENCES;" "DISCARD TEMP;"
   cat "$work/one.sql.tmp"; echo ";"
 } > "$work/with-reset.sql"
+# group-16's table: the listing's columns, constraints and indexes, and the state beside them.
+psql -c "CREATE TABLE IF NOT EXISTS bench_application_store (LIKE exchange_applications INCLUDING ALL, state bytea NOT NULL) WITH (toast_tuple_target = 8160)"
+{
+  echo "$n"
+  echo "WITH input AS (SELECT md5(g::text)::uuid AS id FROM generate_series(:n::bigint, :n::bigint + 15) g ORDER BY 1),"
+  echo "inserted AS (INSERT INTO bench_application_store (application_id, platform_id, platform_case_id, application_type, court_code, status, received_at, updated_at, version, payload_sha256, next_deadline_at, next_deadline_kind, watch_at, state)"
+  echo "  SELECT id, 'p1', id::text, 'JudicialConfirmation', '新0102', 'Received', now(), now(), 1, md5(id::text), now() + interval '3 days', 'Acceptance', now() + interval '3 days',"
+  echo "         convert_to(replace('$template', '@ID@', id::text), 'UTF8') FROM input"
+  echo "  ON CONFLICT DO NOTHING RETURNING application_id)"
+  echo "INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, status_after)"
+  echo "SELECT application_id, 1, now(), 'SUBMITTED', 'Platform', 'p1', 'Received' FROM inserted;"
+} > "$work/group-16.sql"
 psql -c "CREATE TABLE IF NOT EXISTS bench_upsert (id bigint PRIMARY KEY, payload bytea NOT NULL, modified_on timestamptz NOT NULL)"
 { echo "$n"; echo "INSERT INTO bench_upsert VALUES (:n, convert_to(repeat('x', 3081), 'UTF8'), now()) ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, modified_on = now();"; } > "$work/upsert-letter.sql"
 { echo "$n"; echo "INSERT INTO bench_upsert VALUES (:n, $payload, now()) ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, modified_on = now();"; } > "$work/upsert-state.sql"
@@ -83,7 +101,7 @@ variants=${VARIANTS:-state-only one-statement two-commits}
 declare -A tps
 for round in $(seq 1 "$rounds"); do
   for variant in $variants; do
-    psql -c "TRUNCATE orleans_storage, exchange_applications, exchange_events, bench_upsert"
+    psql -c "TRUNCATE orleans_storage, exchange_applications, exchange_events, bench_upsert, bench_application_store"
     if [[ $variant == inline-state ]]; then psql -c "ALTER TABLE orleans_storage SET (toast_tuple_target = 8160)"
     else psql -c "ALTER TABLE orleans_storage RESET (toast_tuple_target)"; fi
     if [[ $variant == event-versions ]]; then psql -f "$root/src/Exchange.Storage/Migrations/0015-event-versions.sql"
@@ -95,11 +113,13 @@ for round in $(seq 1 "$rounds"); do
       *) psql -f "$root/src/Exchange.Storage/Migrations/0030-feed.sql" ;;
     esac
     options=""; [[ $variant == generic-plans ]] && options="-c plan_cache_mode=force_generic_plan"
-    out=$(PGOPTIONS="$options" "$bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$work/$variant.sql" exchange 2>&1) \
+    variant_clients=$clients per_transaction=1
+    [[ $variant == group-16 ]] && variant_clients=${GROUP_CLIENTS:-4} per_transaction=16
+    out=$(PGOPTIONS="$options" "$bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$variant_clients" -j 2 -T "$seconds" -f "$work/$variant.sql" exchange 2>&1) \
       || { echo "$out" >&2; exit 1; }
-    value=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    value=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | awk -v k="$per_transaction" '{ printf "%.1f", $1 * k }')
     tps[$variant]="${tps[$variant]:-} $value"
-    echo "round $round: $variant $value tps" >&2
+    echo "round $round: $variant $value applications/s" >&2
   done
 done
 
