@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Exchange.Storage.Feed;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +24,7 @@ public sealed class FeedOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// The least time between two relay batches that moved events: under load the relay gathers
+    /// The least time between the starts of two relay batches: under load the relay gathers
     /// what was written meanwhile into one batch instead of running one per write (each batch is a
     /// transaction and a commit; what it costs the submissions is counted in the load tests).
     /// </summary>
@@ -82,12 +83,25 @@ public sealed partial class FeedRelayService(
         }
 
         var nextPrune = clock.GetUtcNow();
+        var lastBatch = 0L;
         var nextSummary = clock.GetUtcNow();
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // At most one batch per interval: under load the writes of the interval gather
+                // into one batch. (Waiting only after batches that moved something is not enough:
+                // while writers keep transactions open, a batch often finds nothing movable yet,
+                // and the next write's poke started another at once — one per write, counted.)
+                // Measured on the monotonic clock: the hub's clock may be shifted (Exchange:ClockFile).
+                var sinceLast = Stopwatch.GetElapsedTime(lastBatch);
+                if (sinceLast < settings.BatchInterval)
+                {
+                    await Task.Delay(settings.BatchInterval - sinceLast, stoppingToken).ConfigureAwait(false);
+                }
+
+                lastBatch = Stopwatch.GetTimestamp();
                 var batch = await relay.MoveAsync(settings.BatchSize, stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 if (batch.Events > 0)
@@ -115,11 +129,6 @@ public sealed partial class FeedRelayService(
 
                 if (batch.Events < settings.BatchSize)
                 {
-                    if (batch.Events > 0 && settings.BatchInterval > TimeSpan.Zero)
-                    {
-                        await Task.Delay(settings.BatchInterval, clock, stoppingToken).ConfigureAwait(false);
-                    }
-
                     await wake.WaitAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
                 }
             }
