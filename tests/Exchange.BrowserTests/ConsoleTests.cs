@@ -293,6 +293,23 @@ public sealed partial class ConsoleTests(ConsoleHubFixture hub, ITestOutputHelpe
     }
 
     [DatabaseFact]
+    public async Task Session_SignedInOnOneGateway_WorksOnAnotherWithAHomeOfItsOwn_FormsIncluded()
+    {
+        var receipt = await Flow.SubmitAsync(ApplicationType.JudicialConfirmation);
+        await using var other = await hub.StartOtherGatewayAsync();
+        hub.SignIn(ConsoleHubFixture.Clerk);
+
+        // The same cookies (a browser sends them to every port of the host), read by the other gateway.
+        hub.Browser.Navigate().GoToUrl($"{other.ConsoleAddress}/console/applications/{receipt.ApplicationId}");
+        Assert.Contains(ConsoleHubFixture.Clerk, hub.Find("#officer").Text);
+        // Its forms too: their tokens pair with the antiforgery cookie the first gateway's sign-in page set.
+        hub.Find("#act-Accept").Click();
+        hub.Find("#confirm").Click();
+        Assert.Contains("已办理：受理", hub.Find("#notice").Text);
+        Assert.Equal(ApplicationStatus.Accepted, (await Flow.GetAsync(receipt.ApplicationId)).Status);
+    }
+
+    [DatabaseFact]
     public async Task Statistics_DrawsTheMonthsAsSvg()
     {
         await Flow.SubmitAsync(ApplicationType.MediationDocument);

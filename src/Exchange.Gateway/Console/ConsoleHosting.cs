@@ -8,6 +8,7 @@ using Exchange.Storage.Officers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,9 +47,12 @@ public static class ConsoleHosting
                 o.Conventions.AllowAnonymousToPage("/SignIn");
             })
             .AddApplicationPart(typeof(ConsoleHosting).Assembly);
-        // Every gateway of the hub signs and reads the same cookies and form tokens: the key ring is
-        // the machine's default (~/.aspnet/DataProtection-Keys) under one application name.
+        // Every gateway of the hub signs and reads the same cookies and form tokens: one application
+        // name, and the key ring in the hub's database (exchange_console_keys), not in a folder of
+        // one machine, so that a session outlives a restart and moves between gateways.
+        builder.Services.TryAddSingleton<ConsoleKeyStore>();
         builder.Services.AddDataProtection().SetApplicationName("Exchange.Console");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<ConsoleKeyStore>((o, keys) => o.XmlRepository = new ConsoleKeyRepository(keys));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "exchange.console.af";
