@@ -82,9 +82,10 @@ public sealed class ConsoleHubFixture : CourtHubFixture
     public IWebElement Find(string cssSelector) => Browser.FindElement(By.CssSelector(cssSelector));
 
     /// <summary>The element once a navigation the page started itself (a script's form.submit()) has shown it.</summary>
-    public IWebElement WaitFor(string cssSelector)
+    public IWebElement WaitFor(string cssSelector, TimeSpan? within = null)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var limit = within ?? TimeSpan.FromSeconds(60);
+        var until = DateTime.UtcNow + limit;
         while (true)
         {
             if (Browser.FindElements(By.CssSelector(cssSelector)) is [var found, ..])
@@ -94,7 +95,7 @@ public sealed class ConsoleHubFixture : CourtHubFixture
 
             if (DateTime.UtcNow > until)
             {
-                throw new NoSuchElementException($"{cssSelector} did not appear within 60 s on {Browser.Url}");
+                throw new NoSuchElementException($"{cssSelector} did not appear within {limit.TotalSeconds:0} s on {Browser.Url}");
             }
         }
     }
