@@ -77,4 +77,12 @@ public interface IBatchRulingGrain : IGrainWithStringKey
     /// same key returns null (the request id was reused).
     /// </summary>
     Task<IReadOnlyList<BatchItemResult>?> RuleAsync(Actor court, string requestSha256, ActRequest template, IReadOnlyList<string> applicationIds, int parallelism);
+
+    /// <summary>
+    /// The items ruled so far, while <see cref="RuleAsync"/> runs (answered between its turns, so a
+    /// console can show each item as it completes); the stored results once it has finished; none
+    /// with total 0 when no batch ran under this key.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<BatchProgress> ProgressAsync();
 }

@@ -85,6 +85,13 @@ public sealed record DeadlineView(
     [property: Id(0)] RunningDeadline Deadline,
     [property: Id(1)] DateTimeOffset? OverdueFlaggedAt);
 
+/// <summary>How far a batch ruling is: <paramref name="Ruled"/> of <paramref name="Total"/> items have their result; <paramref name="Done"/> once all have.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BatchProgress(
+    [property: Id(0)] bool Done,
+    [property: Id(1)] int Total,
+    [property: Id(2)] IReadOnlyList<BatchItemResult> Ruled);
+
 /// <summary>One item of a batch ruling: the outcome its single call would have had.</summary>
 [GenerateSerializer, Immutable]
 public sealed record BatchItemResult(

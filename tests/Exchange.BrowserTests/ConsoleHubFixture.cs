@@ -50,15 +50,42 @@ public sealed class ConsoleHubFixture : CourtHubFixture
         await base.DisposeAsync();
     }
 
+    /// <summary>
+    /// Another gateway of this hub with a console of its own, as on another machine: its own home
+    /// folder (where Data Protection would keep a key ring of its own), so that the only key ring it
+    /// can share with the first gateway is the database's. Deletes its home when disposed of.
+    /// </summary>
+    public async Task<OtherGateway> StartOtherGatewayAsync()
+    {
+        var home = Directory.CreateTempSubdirectory("exchange-gateway-home-");
+        var consolePort = HubProcess.FreePort();
+        var process = await StartGatewayProcessAsync(HubProcess.FreePort(), new Dictionary<string, string>
+        {
+            ["Exchange__ConsolePort"] = consolePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HOME"] = home.FullName,
+        });
+        return new OtherGateway(process, $"http://127.0.0.1:{consolePort}", home);
+    }
+
+    public sealed record OtherGateway(HubProcess Process, string ConsoleAddress, DirectoryInfo Home) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Process.DisposeAsync();
+            Home.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Opens a console page (a path such as "/console").</summary>
     public void Open(string path) => Browser.Navigate().GoToUrl(ConsoleAddress + path);
 
     public IWebElement Find(string cssSelector) => Browser.FindElement(By.CssSelector(cssSelector));
 
     /// <summary>The element once a navigation the page started itself (a script's form.submit()) has shown it.</summary>
-    public IWebElement WaitFor(string cssSelector)
+    public IWebElement WaitFor(string cssSelector, TimeSpan? within = null)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var limit = within ?? TimeSpan.FromSeconds(60);
+        var until = DateTime.UtcNow + limit;
         while (true)
         {
             if (Browser.FindElements(By.CssSelector(cssSelector)) is [var found, ..])
@@ -68,7 +95,7 @@ public sealed class ConsoleHubFixture : CourtHubFixture
 
             if (DateTime.UtcNow > until)
             {
-                throw new NoSuchElementException($"{cssSelector} did not appear within 60 s on {Browser.Url}");
+                throw new NoSuchElementException($"{cssSelector} did not appear within {limit.TotalSeconds:0} s on {Browser.Url}");
             }
         }
     }

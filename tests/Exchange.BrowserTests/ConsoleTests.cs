@@ -89,6 +89,9 @@ public sealed partial class ConsoleTests(ConsoleHubFixture hub, ITestOutputHelpe
         output.WriteLine($"{count} applications walked to UNDER_REVIEW through gRPC");
         var clock = Stopwatch.StartNew();
         hub.Find("#rule").Click();
+        // The page shows the items as they are ruled, then posts itself for the final results
+        // (as long as the post alone waited before: the page load timeout, 120 s, for 1,000 on a busy machine).
+        hub.WaitFor("#results", TimeSpan.FromSeconds(120));
         output.WriteLine($"batch of {chosen} ruled and shown in {clock.Elapsed.TotalSeconds:0.0} s");
 
         Assert.Equal(chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), hub.Find("#succeeded").Text);
@@ -104,6 +107,38 @@ public sealed partial class ConsoleTests(ConsoleHubFixture hub, ITestOutputHelpe
         hub.Browser.FindElement(By.LinkText(ids[0])).Click();
         Assert.Equal("裁定调解协议有效", hub.Find("#status").Text);
         Assert.Contains(hub.Browser.FindElements(By.CssSelector("#history tbody tr")), r => r.Text.Contains(ConsoleHubFixture.Judge));
+    }
+
+    [DatabaseFact]
+    public async Task BatchWithScript_ShowsEachItemAsItIsRuled_ThenTheFinalResults()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            ids.Add(await UnderReviewAsync());
+        }
+
+        hub.SignIn(ConsoleHubFixture.Judge);
+        hub.Open("/console/batch?scope=review");
+        var chosen = int.Parse(hub.Find("#chosen-count").Text, System.Globalization.CultureInfo.InvariantCulture);
+        // The live rows are gone once the final page loads: the page's own tab remembers what it showed.
+        hub.Browser.ExecuteScript(
+            """
+            sessionStorage.removeItem('rows');
+            new MutationObserver(function () {
+                sessionStorage.setItem('rows', String(document.querySelectorAll('#progress-items tbody tr.ruled').length));
+            }).observe(document.querySelector('#progress-items tbody'), { childList: true });
+            """);
+        hub.Find("#rule").Click();
+
+        hub.WaitFor("#results");
+        Assert.Equal(chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), hub.Find("#succeeded").Text);
+        var shown = Convert.ToString(hub.Browser.ExecuteScript("return sessionStorage.getItem('rows');"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), shown);
+        foreach (var id in ids)
+        {
+            Assert.Single(await Flow.HistoryAsync(id), e => e.StatusAfter == ApplicationStatus.Confirmed);
+        }
     }
 
     [DatabaseFact]
@@ -195,6 +230,87 @@ public sealed partial class ConsoleTests(ConsoleHubFixture hub, ITestOutputHelpe
     }
 
     [DatabaseFact]
+    public async Task Material_DownloadsWithItsNameAndContent_OnlyForTheCourtsOfficer()
+    {
+        var request = Requests.JudicialConfirmation(CourtFlow.NewCaseId("dl"), HubFixture.Court);
+        var named = Requests.File(AttachmentKind.OtherMaterial, "调解笔录 第1页.pdf", "调解笔录 " + request.PlatformCaseId);
+        request.JudicialConfirmation.Attachments.Add(named);
+        var kept = Requests.File(AttachmentKind.OtherMaterial, "kept.pdf", "平台保存 " + request.PlatformCaseId);
+        kept.Content = Google.Protobuf.ByteString.Empty;
+        request.JudicialConfirmation.Attachments.Add(kept);
+        var id = (await Flow.Filing.SubmitApplicationAsync(request, Flow.AsPlatform)).ApplicationId;
+        var theirs = await hub.SecondCourtFlow.SubmitAsync(ApplicationType.JudicialConfirmation);
+        var index = request.JudicialConfirmation.Attachments.Count - 2;
+
+        hub.SignIn(ConsoleHubFixture.Clerk);
+        hub.Open($"/console/applications/{id}");
+        var link = hub.Find($"#material-{index}");
+        Assert.Equal("调解笔录 第1页.pdf", link.Text);
+        Assert.Contains(Convert.ToHexStringLower(named.Sha256.Span), hub.Find("#materials").Text);
+
+        var href = link.GetDomAttribute("href") ?? "";
+        var answer = Fetch(href);
+        Assert.Equal("200", answer[0]);
+        Assert.Equal("application/pdf", answer[1]);
+        // RFC 5987: the Chinese name as UTF-8, percent-encoded.
+        Assert.Contains("attachment", answer[2]);
+        Assert.Contains("filename*=UTF-8''" + Uri.EscapeDataString("调解笔录 第1页.pdf"), answer[2]);
+        Assert.Equal("调解笔录 " + request.PlatformCaseId, answer[3]);
+
+        Assert.Equal("404", Fetch($"/console/applications/{id}/materials/{index + 1}")[0]);
+        Assert.Equal("404", Fetch($"/console/applications/{theirs.ApplicationId}/materials/0")[0]);
+
+        // Without the officer's session: sent to the sign-in, nothing served.
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var signedOut = await anonymous.GetAsync(new Uri(hub.ConsoleAddress + href));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/console/sign-in", signedOut.Headers.Location?.ToString());
+    }
+
+    /// <summary>A GET from the signed-in page: status, content type, content disposition, body.</summary>
+    private string[] Fetch(string path) =>
+        (hub.Browser.ExecuteAsyncScript(
+            """
+            var done = arguments[arguments.length - 1];
+            fetch(arguments[0]).then(function (r) { return r.text().then(function (t) { done([String(r.status), r.headers.get('content-type') || '', r.headers.get('content-disposition') || '', t]); }); });
+            """, path) as IReadOnlyCollection<object> ?? []).Select(o => o?.ToString() ?? "").ToArray();
+
+    [DatabaseFact]
+    public void Language_SwitchedToEnglish_StaysEnglishAcrossPages_UntilSwitchedBack()
+    {
+        hub.SignIn(ConsoleHubFixture.Clerk);
+        Assert.Equal("待办案件（按最近期限排序）", hub.Find("#docket-heading").Text);
+        Assert.Equal("zh-CN", hub.Find("html").GetAttribute("lang"));
+
+        hub.Find("#language").Click();
+        Assert.Equal("Docket (nearest deadline first)", hub.Find("#docket-heading").Text);
+        Assert.Equal("en", hub.Find("html").GetAttribute("lang"));
+        hub.Open("/console/statistics");
+        Assert.Equal("This court's statistics", hub.Find("h1").Text);
+
+        hub.Find("#language").Click();
+        Assert.EndsWith("/console/statistics", hub.Browser.Url);
+        Assert.Equal("本院统计", hub.Find("h1").Text);
+    }
+
+    [DatabaseFact]
+    public async Task Session_SignedInOnOneGateway_WorksOnAnotherWithAHomeOfItsOwn_FormsIncluded()
+    {
+        var receipt = await Flow.SubmitAsync(ApplicationType.JudicialConfirmation);
+        await using var other = await hub.StartOtherGatewayAsync();
+        hub.SignIn(ConsoleHubFixture.Clerk);
+
+        // The same cookies (a browser sends them to every port of the host), read by the other gateway.
+        hub.Browser.Navigate().GoToUrl($"{other.ConsoleAddress}/console/applications/{receipt.ApplicationId}");
+        Assert.Contains(ConsoleHubFixture.Clerk, hub.Find("#officer").Text);
+        // Its forms too: their tokens pair with the antiforgery cookie the first gateway's sign-in page set.
+        hub.Find("#act-Accept").Click();
+        hub.Find("#confirm").Click();
+        Assert.Contains("已办理：受理", hub.Find("#notice").Text);
+        Assert.Equal(ApplicationStatus.Accepted, (await Flow.GetAsync(receipt.ApplicationId)).Status);
+    }
+
+    [DatabaseFact]
     public async Task Statistics_DrawsTheMonthsAsSvg()
     {
         await Flow.SubmitAsync(ApplicationType.MediationDocument);
@@ -203,6 +319,9 @@ public sealed partial class ConsoleTests(ConsoleHubFixture hub, ITestOutputHelpe
         Assert.NotNull(hub.Find("svg#chart-jc rect"));
         Assert.NotNull(hub.Find("svg#chart-md rect"));
         Assert.NotNull(hub.Find("svg#chart-durations"));
+        // The median beside the mean and the 90th percentile.
+        Assert.NotEmpty(hub.Browser.FindElements(By.CssSelector("svg#chart-durations rect.p50")));
+        Assert.Contains("P50", hub.Find("svg#chart-durations").Text);
         Assert.True(int.Parse(hub.Find("#total").Text, System.Globalization.CultureInfo.InvariantCulture) > 0);
         hub.Screenshot("statistics");
     }

@@ -111,7 +111,7 @@ public sealed class ApplicationModel(CourtOffice office, HistoryReader histories
         try
         {
             var answer = await office.ActAsync(Officer.ToPrincipal(), Act, ActRequest(), HttpContext.RequestAborted);
-            TempData["notice"] = $"已办理：{ConsoleText.Act(Act)}。当前状态：{ConsoleText.Status(answer.Status)}。";
+            TempData["notice"] = ConsoleText.T($"已办理：{ConsoleText.Act(Act)}。当前状态：{ConsoleText.Status(answer.Status)}。", $"Done: {ConsoleText.Act(Act)}. Status now: {ConsoleText.Status(answer.Status)}.");
             return Redirect($"/console/applications/{App.Receipt.ApplicationId}");
         }
         catch (RpcException ex)
@@ -120,7 +120,7 @@ public sealed class ApplicationModel(CourtOffice office, HistoryReader histories
         }
         catch (FormatException)
         {
-            Error = "调解书 SHA-256 须为 64 位十六进制数。";
+            Error = ConsoleText.T("调解书 SHA-256 须为 64 位十六进制数。", "The document's SHA-256 must be 64 hexadecimal digits.");
         }
 
         return Page();
@@ -183,8 +183,11 @@ public sealed class ApplicationModel(CourtOffice office, HistoryReader histories
 
     public Agreement? Agreement => App.JudicialConfirmation?.Agreement ?? App.MediationDocument?.Agreement;
 
-    public IReadOnlyList<Attachment> Attachments =>
-        App.JudicialConfirmation is { } jc ? jc.Attachments : App.MediationDocument?.Attachments ?? (IReadOnlyList<Attachment>)[];
+    public IReadOnlyList<Attachment> Attachments => AttachmentsOf(App);
+
+    /// <summary>The materials filed with an application, in their order (a download names one by its place).</summary>
+    public static IReadOnlyList<Attachment> AttachmentsOf(Application app) =>
+        app.JudicialConfirmation is { } jc ? jc.Attachments : app.MediationDocument?.Attachments ?? (IReadOnlyList<Attachment>)[];
 
     public static string PartyName(Party party) => party.NaturalPerson?.Name ?? party.Organization?.Name ?? "—";
 

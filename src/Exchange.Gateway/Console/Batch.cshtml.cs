@@ -14,7 +14,7 @@ namespace Exchange.Gateway.CourtConsole;
 /// a lost answer) is one batch — the second post gets the first one's results and rules nothing.
 /// </summary>
 [Authorize(Policy = ConsoleHosting.JudgePolicy)]
-public sealed class BatchModel(CourtOffice office) : ConsolePage
+public sealed class BatchModel(CourtOffice office, ILogger<BatchModel> logger) : ConsolePage
 {
     /// <summary>"review": every application under review; "due": those of them due soon or overdue.</summary>
     [BindProperty(SupportsGet = true)]
@@ -62,6 +62,65 @@ public sealed class BatchModel(CourtOffice office) : ConsolePage
 
     public async Task OnPostRuleAsync()
     {
+        try
+        {
+            Results = await office.BatchRuleAsync(Officer.ToPrincipal(), RuleRequest(), HttpContext.RequestAborted);
+        }
+        catch (RpcException ex)
+        {
+            Error = Describe(ex);
+        }
+    }
+
+    /// <summary>
+    /// The page's script: the same form, ruled in the background (the batch grain keeps going
+    /// whatever this request does) while the page asks for <see cref="OnGetProgressAsync"/>; once all
+    /// are ruled the script posts the form as <see cref="OnPostRuleAsync"/>, which answers with the
+    /// stored results and rules nothing again. A refusal of the whole batch (a bad request) is
+    /// answered here at once, before anything is ruled.
+    /// </summary>
+    public IActionResult OnPostStart()
+    {
+        var ruling = office.BatchRuleAsync(Officer.ToPrincipal(), RuleRequest(), CancellationToken.None);
+        if (ruling.IsFaulted)
+        {
+            return StatusCode(StatusCodes.Status400BadRequest, new { error = ruling.Exception.InnerException is RpcException ex ? Describe(ex) : ConsoleText.Code(Grpc.Core.StatusCode.Internal) });
+        }
+
+        // Observed so that a failure is logged, not left to the finaliser; the final post reports it to the officer.
+        _ = ruling.ContinueWith(
+            (t, state) => ((ILogger)state!).LogWarning(t.Exception, "A console batch failed in the background"),
+            logger, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return StatusCode(StatusCodes.Status202Accepted, new { requestId = RequestId });
+    }
+
+    /// <summary>The batch's items ruled so far, as JSON: {done, total, ruled: [{id, ok, outcome, status}]}.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(string requestId)
+    {
+        try
+        {
+            var (done, total, ruled) = await office.BatchProgressAsync(Officer.ToPrincipal(), requestId, HttpContext.RequestAborted);
+            return new JsonResult(new
+            {
+                done,
+                total,
+                ruled = ruled.Select(r => new
+                {
+                    id = r.ApplicationId,
+                    ok = r.Status.Code == 0,
+                    outcome = Outcome(r),
+                    status = r.ApplicationStatus == ApplicationStatus.Unspecified ? "—" : ConsoleText.Status(r.ApplicationStatus),
+                }),
+            });
+        }
+        catch (RpcException ex)
+        {
+            return StatusCode(StatusCodes.Status400BadRequest, new { error = Describe(ex) });
+        }
+    }
+
+    private BatchRuleRequest RuleRequest()
+    {
         Chosen = (IdList ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var request = new BatchRuleRequest
         {
@@ -72,14 +131,7 @@ public sealed class BatchModel(CourtOffice office) : ConsolePage
             RejectionGround = Ruling == BatchRuling.Reject ? RejectionGround : RejectionGround.Unspecified,
         };
         request.ApplicationIds.Add(Chosen);
-        try
-        {
-            Results = await office.BatchRuleAsync(Officer.ToPrincipal(), request, HttpContext.RequestAborted);
-        }
-        catch (RpcException ex)
-        {
-            Error = Describe(ex);
-        }
+        return request;
     }
 
     /// <summary>Up to the batch limit of the court's applications under review, nearest deadline first (the docket's order).</summary>
@@ -108,7 +160,7 @@ public sealed class BatchModel(CourtOffice office) : ConsolePage
         var code = (Grpc.Core.StatusCode)result.Status.Code;
         if (code == Grpc.Core.StatusCode.OK)
         {
-            return "成功";
+            return ConsoleText.Code(Grpc.Core.StatusCode.OK);
         }
 
         var reason = result.Status.Details.Select(d => d.TryUnpack<Google.Rpc.ErrorInfo>(out var info) ? info.Reason : null).FirstOrDefault(r => r is not null);

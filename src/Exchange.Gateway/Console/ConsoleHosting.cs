@@ -8,7 +8,10 @@ using Exchange.Storage.Officers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Gateway.CourtConsole;
@@ -35,6 +38,8 @@ public static class ConsoleHosting
         // Chinese as characters in the HTML, not as &#x..; references (which also render, but bloat
         // every page and hinder reading its source).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Material downloads read where the application grain stored them.
+        builder.Services.TryAddSingleton<Exchange.Storage.Applications.AttachmentContentStore>();
         builder.Services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Console";
@@ -42,9 +47,12 @@ public static class ConsoleHosting
                 o.Conventions.AllowAnonymousToPage("/SignIn");
             })
             .AddApplicationPart(typeof(ConsoleHosting).Assembly);
-        // Every gateway of the hub signs and reads the same cookies and form tokens: the key ring is
-        // the machine's default (~/.aspnet/DataProtection-Keys) under one application name.
+        // Every gateway of the hub signs and reads the same cookies and form tokens: one application
+        // name, and the key ring in the hub's database (exchange_console_keys), not in a folder of
+        // one machine, so that a session outlives a restart and moves between gateways.
+        builder.Services.TryAddSingleton<ConsoleKeyStore>();
         builder.Services.AddDataProtection().SetApplicationName("Exchange.Console");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<ConsoleKeyStore>((o, keys) => o.XmlRepository = new ConsoleKeyRepository(keys));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "exchange.console.af";
@@ -79,10 +87,32 @@ public static class ConsoleHosting
             return app;
         }
 
+        // The officer's language, on the console's port only (gRPC answers stay as they are):
+        // ?lang=en for one page, the cookie set by /console/language for the session; Chinese otherwise.
+        string[] languages = ["zh-CN", "en"];
+        app.UseWhen(c => c.Connection.LocalPort == settings.ConsolePort, console => console.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(languages[0]).AddSupportedCultures(languages).AddSupportedUICultures(languages);
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider { CookieName = ConsoleText.LanguageCookie },
+            ];
+        }));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages().RequireHost($"*:{settings.ConsolePort}");
         app.MapGet("/", () => Results.Redirect("/console")).RequireHost($"*:{settings.ConsolePort}");
+        // A preference, not an act: a GET that sets only the language cookie, then back to a page of the console.
+        app.MapGet("/console/language", (HttpContext context, string? lang, string? back) =>
+        {
+            var culture = lang == "en" ? "en" : "zh-CN";
+            context.Response.Cookies.Append(
+                ConsoleText.LanguageCookie,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Path = "/console", HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+            return Results.LocalRedirect(back is { Length: > 0 } && back.StartsWith("/console", StringComparison.Ordinal) && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/console");
+        }).RequireHost($"*:{settings.ConsolePort}");
         return app;
     }
 
@@ -114,7 +144,7 @@ public sealed record ConsoleOfficer(string CourtCode, string CourtName, string N
     /// <summary>The court as CourtOffice's caller: the officer's acts name the officer.</summary>
     public Auth.Principal ToPrincipal() => new(Auth.PrincipalKind.Court, CourtCode, Name);
 
-    public string RoleName => IsJudge ? "法官" : "书记员";
+    public string RoleName => IsJudge ? ConsoleText.T("法官", "judge") : ConsoleText.T("书记员", "clerk");
 
     public ClaimsPrincipal ToClaims()
     {

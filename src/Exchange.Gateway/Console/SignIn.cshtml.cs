@@ -34,9 +34,11 @@ public sealed class SignInModel(OfficerStore officers, LiveCourtDirectory direct
         {
             Error = outcome.Verdict switch
             {
-                SignInVerdict.LockedOut => $"连续密码错误次数过多，账户已锁定至 {ConsoleText.Time(outcome.LockedUntil!.Value)}（北京时间）。请稍后再试，或请管理员重置密码。",
-                SignInVerdict.Disabled => "该账户已停用。",
-                _ => "法院代字、姓名或密码不正确。",
+                SignInVerdict.LockedOut => ConsoleText.T(
+                    $"连续密码错误次数过多，账户已锁定至 {ConsoleText.Time(outcome.LockedUntil!.Value)}（北京时间）。请稍后再试，或请管理员重置密码。",
+                    $"Too many wrong passwords: the account is locked until {ConsoleText.Time(outcome.LockedUntil!.Value)} (China Standard Time). Try later, or ask the administrator to reset the password."),
+                SignInVerdict.Disabled => ConsoleText.T("该账户已停用。", "This account is disabled."),
+                _ => ConsoleText.T("法院代字、姓名或密码不正确。", "Court code, name or password is wrong."),
             };
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();

@@ -206,21 +206,37 @@ public sealed class CourtOffice(IClusterClient cluster, Docket docket, CourtStat
                 continue;
             }
 
-            var item = byId[id];
-            var outcome = new CommandOutcome(item.Kind, Refusal: item.Refusal, Violations: item.Violations);
-            response.Results.Add(new BatchRuleResult
-            {
-                ApplicationId = request.ApplicationIds[i],
-                Status = Acts.ToStatus(outcome, id, failure: item.Failure),
-                ApplicationStatus = (ApplicationStatus)item.Status,
-                Version = item.Version,
-            });
+            response.Results.Add(ToResult(byId[id], request.ApplicationIds[i]));
         }
 
         response.Succeeded = response.Results.Count(r => r.Status.Code == (int)StatusCode.OK);
         response.Failed = response.Results.Count - response.Succeeded;
         return response;
     }
+
+    /// <summary>
+    /// How far the court's batch under <paramref name="requestId"/> is, for the console's live view:
+    /// the items ruled so far (in the order they completed), how many there are, whether all are.
+    /// Items whose id was not a UUID are not counted (BatchRuleAsync answers them without the grain).
+    /// </summary>
+    public async Task<(bool Done, int Total, IReadOnlyList<BatchRuleResult> Ruled)> BatchProgressAsync(Principal court, string requestId, CancellationToken cancellationToken)
+    {
+        if (!D.ActRules.IsRequestId(requestId))
+        {
+            throw GrpcErrors.InvalidArgument([("request_id", "is not a request id")]);
+        }
+
+        var progress = await cluster.GetGrain<IBatchRulingGrain>($"{court.Id}/{requestId}").ProgressAsync().WaitAsync(cancellationToken);
+        return (progress.Done, progress.Total, [.. progress.Ruled.Select(r => ToResult(r, r.ApplicationId))]);
+    }
+
+    private static BatchRuleResult ToResult(BatchItemResult item, string requestedId) => new()
+    {
+        ApplicationId = requestedId,
+        Status = Acts.ToStatus(new CommandOutcome(item.Kind, Refusal: item.Refusal, Violations: item.Violations), item.ApplicationId, failure: item.Failure),
+        ApplicationStatus = (ApplicationStatus)item.Status,
+        Version = item.Version,
+    };
 
     public async Task<CourtStatistics> StatisticsAsync(Principal court, GetCourtStatisticsRequest request, CancellationToken cancellationToken)
     {
@@ -247,6 +263,6 @@ public sealed class CourtOffice(IClusterClient cluster, Docket docket, CourtStat
         }));
         return response;
 
-        static DurationSummary ToProto(DurationRow row) => new() { Count = row.Count, MeanDays = row.MeanDays, P90Days = row.P90Days };
+        static DurationSummary ToProto(DurationRow row) => new() { Count = row.Count, MeanDays = row.MeanDays, P90Days = row.P90Days, P50Days = row.P50Days };
     }
 }

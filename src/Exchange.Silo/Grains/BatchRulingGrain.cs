@@ -21,6 +21,10 @@ public sealed partial class BatchRulingGrain(
     private readonly GrainState<BatchRulingState> state = new(new BatchRulingState());
     private bool loaded;
 
+    /// <summary>The running (or last unstored) batch's results, filled as items complete; null slots are still being ruled.</summary>
+    private BatchItemResult?[]? current;
+    private bool currentDone;
+
     public async Task<IReadOnlyList<BatchItemResult>?> RuleAsync(Actor court, string requestSha256, ActRequest template, IReadOnlyList<string> applicationIds, int parallelism)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -38,6 +42,7 @@ public sealed partial class BatchRulingGrain(
         }
 
         var results = new BatchItemResult[applicationIds.Count];
+        (current, currentDone) = (results, false);
         using var gate = new SemaphoreSlim(Math.Max(1, parallelism));
         await Task.WhenAll(applicationIds.Select(async (id, i) =>
         {
@@ -51,6 +56,7 @@ public sealed partial class BatchRulingGrain(
                 gate.Release();
             }
         }));
+        currentDone = true;
 
         if (results.Any(r => r.Kind >= CommandResultKind.Unavailable))
         {
@@ -72,7 +78,30 @@ public sealed partial class BatchRulingGrain(
             throw new BackendFailureException(true, "the batch was ruled but its results could not be stored: " + ex.Message);
         }
 
+        current = null;
+
         return stored.Results;
+    }
+
+    public async Task<BatchProgress> ProgressAsync()
+    {
+        if (current is { } running)
+        {
+            return new BatchProgress(currentDone, running.Length, [.. running.OfType<BatchItemResult>()]);
+        }
+
+        var stored = state.State;
+        if (!loaded)
+        {
+            // Into a state of its own: this call interleaves with RuleAsync, which owns the grain's.
+            var read = new GrainState<BatchRulingState>(new BatchRulingState());
+            await storage.ReadStateAsync(StateName, GrainContext.GrainId, read);
+            stored = read.State;
+        }
+
+        return stored is { RequestSha256.Length: > 0 }
+            ? new BatchProgress(true, stored.Results.Count, stored.Results)
+            : new BatchProgress(false, 0, []);
     }
 
     private async Task<BatchItemResult> RuleOneAsync(Actor court, ActRequest template, string id)

@@ -31,4 +31,15 @@ public sealed class AttachmentContentStore(NpgsqlDataSource dataSource)
             }
         }
     }
+
+    /// <summary>The content stored under <paramref name="sha256"/>; null when none was (the platform kept the file).</summary>
+    public async Task<byte[]?> ReadAsync(byte[] sha256, CancellationToken cancellationToken = default)
+    {
+        var command = dataSource.CreateCommand("SELECT content FROM exchange_attachment_contents WHERE sha256 = $1");
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = sha256 });
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
+        }
+    }
 }

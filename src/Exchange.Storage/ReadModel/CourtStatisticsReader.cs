@@ -6,8 +6,8 @@ namespace Exchange.Storage.ReadModel;
 /// <summary>Applications of one type and status received in one month (CST), counted.</summary>
 public sealed record StatusCountRow(ApplicationType Type, ApplicationStatus Status, string Month, long Count);
 
-/// <summary>Count, mean and 90th percentile of a duration in days.</summary>
-public sealed record DurationRow(long Count, double MeanDays, double P90Days);
+/// <summary>Count, mean, 90th percentile and median of a duration in days.</summary>
+public sealed record DurationRow(long Count, double MeanDays, double P90Days, double P50Days);
 
 public sealed record TypeDurationsRow(ApplicationType Type, DurationRow ReceiptToAcceptance, DurationRow AcceptanceToRuling);
 
@@ -41,15 +41,16 @@ public sealed class CourtStatisticsReader(NpgsqlDataSource dataSource)
             $"  FROM exchange_applications WHERE {Range}) " +
             "SELECT application_type, count(to_acceptance), COALESCE(avg(to_acceptance), 0), " +
             "  COALESCE(percentile_cont(0.9) WITHIN GROUP (ORDER BY to_acceptance), 0), " +
-            "  count(to_ruling), COALESCE(avg(to_ruling), 0), COALESCE(percentile_cont(0.9) WITHIN GROUP (ORDER BY to_ruling), 0) " +
+            "  count(to_ruling), COALESCE(avg(to_ruling), 0), COALESCE(percentile_cont(0.9) WITHIN GROUP (ORDER BY to_ruling), 0), " +
+            "  COALESCE(percentile_cont(0.5) WITHIN GROUP (ORDER BY to_acceptance), 0), COALESCE(percentile_cont(0.5) WITHIN GROUP (ORDER BY to_ruling), 0) " +
             "FROM d GROUP BY 1 ORDER BY 1"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 durations.Add(new TypeDurationsRow(Enum.Parse<ApplicationType>(reader.GetString(0)),
-                    new DurationRow(reader.GetInt64(1), ToDouble(reader.GetValue(2)), reader.GetDouble(3)),
-                    new DurationRow(reader.GetInt64(4), ToDouble(reader.GetValue(5)), reader.GetDouble(6))));
+                    new DurationRow(reader.GetInt64(1), ToDouble(reader.GetValue(2)), reader.GetDouble(3), reader.GetDouble(7)),
+                    new DurationRow(reader.GetInt64(4), ToDouble(reader.GetValue(5)), reader.GetDouble(6), reader.GetDouble(8))));
             }
         }
 

@@ -28,13 +28,19 @@ public sealed class CourtStatisticsTests(CourtHubFixture hub)
         (ApplicationType.MediationDocument, ApplicationStatus.DocumentIssued, 1),
     ];
 
-    private static (double Mean, double P90) Summarise(IReadOnlyList<double> days)
+    private static (double Mean, double P90, double P50) Summarise(IReadOnlyList<double> days)
     {
         var sorted = days.Order().ToArray();
-        var rank = 0.9 * (sorted.Length - 1);
-        var low = (int)Math.Floor(rank);
-        var high = (int)Math.Ceiling(rank);
-        return (sorted.Average(), sorted[low] + ((sorted[high] - sorted[low]) * (rank - low)));
+        return (sorted.Average(), Percentile(0.9), Percentile(0.5));
+
+        // Continuous (interpolated between the two nearest ranks), as PostgreSQL's percentile_cont.
+        double Percentile(double fraction)
+        {
+            var rank = fraction * (sorted.Length - 1);
+            var low = (int)Math.Floor(rank);
+            var high = (int)Math.Ceiling(rank);
+            return sorted[low] + ((sorted[high] - sorted[low]) * (rank - low));
+        }
     }
 
     private static double Days(Timestamp from, Timestamp to) => (to.ToDateTimeOffset() - from.ToDateTimeOffset()).TotalSeconds / 86_400;
@@ -78,15 +84,19 @@ public sealed class CourtStatisticsTests(CourtHubFixture hub)
             Assert.Equal(toAcceptance.Count, durations.ReceiptToAcceptance.Count);
             Assert.Equal(durations.Type == ApplicationType.JudicialConfirmation ? 5 : 2, durations.ReceiptToAcceptance.Count);
             Assert.True(durations.ReceiptToAcceptance.MeanDays >= 0);
-            var (mean, p90) = Summarise(toAcceptance);
+            var (mean, p90, p50) = Summarise(toAcceptance);
             Assert.Equal(mean, durations.ReceiptToAcceptance.MeanDays, 1e-6);
             Assert.Equal(p90, durations.ReceiptToAcceptance.P90Days, 1e-6);
+            // Walked in milliseconds: the durations are about 1e-6 days, so the median is compared to 1e-9 days (86 µs).
+            Assert.True(p50 > 0);
+            Assert.Equal(p50, durations.ReceiptToAcceptance.P50Days, 1e-9);
 
             Assert.Equal(toRuling.Count, durations.AcceptanceToRuling.Count);
             Assert.Equal(durations.Type == ApplicationType.JudicialConfirmation ? 2 : 1, durations.AcceptanceToRuling.Count);
-            (mean, p90) = Summarise(toRuling);
+            (mean, p90, p50) = Summarise(toRuling);
             Assert.Equal(mean, durations.AcceptanceToRuling.MeanDays, 1e-6);
             Assert.Equal(p90, durations.AcceptanceToRuling.P90Days, 1e-6);
+            Assert.Equal(p50, durations.AcceptanceToRuling.P50Days, 1e-9);
         }
 
         // The receipt range: everything from the first filing on, nothing before it or in the future.

@@ -114,8 +114,8 @@ public class HubFixture : IAsyncLifetime
         Gateway = await StartGatewayProcessAsync();
     }
 
-    /// <summary>A gateway process of this hub's cluster on <paramref name="port"/> (default: <see cref="GatewayPort"/>).</summary>
-    public async Task<HubProcess> StartGatewayProcessAsync(int? port = null)
+    /// <summary>A gateway process of this hub's cluster on <paramref name="port"/> (default: <see cref="GatewayPort"/>), with <paramref name="settings"/> over the fixture's.</summary>
+    public async Task<HubProcess> StartGatewayProcessAsync(int? port = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>(ExtraEnvironment)
         {
@@ -124,6 +124,11 @@ public class HubFixture : IAsyncLifetime
             ["Exchange__Port"] = (port ?? GatewayPort).ToString(),
             ["Exchange__ListenAddress"] = GatewayAddress,
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         return await HubProcess.StartAsync("Exchange.Gateway", environment, "Exchange gateway ready", StartTimeout);
     }
 
