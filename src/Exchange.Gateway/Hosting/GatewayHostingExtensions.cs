@@ -37,9 +37,8 @@ public static class GatewayHostingExtensions
         builder.AddExchangeGatewayTelemetry(inSilo ? "exchange-host" : "exchange-gateway");
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewaySettings>>((kestrel, settings) =>
         {
-            // Cleartext HTTP/2 (h2c) on loopback by default; put TLS in front, or configure Kestrel's
-            // HTTPS endpoints, for anything beyond this machine.
-            kestrel.Listen(settings.Value.Address, settings.Value.Port, o => o.Protocols = HttpProtocols.Http2);
+            // Cleartext HTTP/2 (h2c) on loopback only; TLS on any other address (Exchange:Tls).
+            Tls.GatewayTls.Listen(kestrel, settings.Value);
         });
 
         if (!inSilo)
@@ -59,6 +58,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<CredentialChanges>();
         builder.Services.AddSingleton<AdminStore>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddSingleton<RefusedAuthenticationLog>();
         builder.Services.AddHostedService<CredentialChangeListener>();
         builder.Services.AddHostedService<BootstrapKeyFile>();
         builder.Services.AddSingleton<ApplicationListing>();
