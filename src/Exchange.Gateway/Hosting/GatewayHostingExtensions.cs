@@ -1,3 +1,4 @@
+using Exchange.Abstractions;
 using Exchange.Domain;
 using Exchange.Gateway.Callbacks;
 using Exchange.Gateway.Auth;
@@ -137,6 +138,8 @@ public static class GatewayHostingExtensions
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             // The client reads this type, not the abstract MessagingOptions (which went unread: 30 s).
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Abstractions.GrainCalls.ResponseTimeout);
+            // Silos on other machines: TLS towards them when Exchange:Orleans:Tls is set.
+            client.UseExchangeTls(builder.Configuration);
             // Traces continue from the gRPC call into the grain.
             client.AddActivityPropagation();
             if (GatewayTelemetry.Dashboard(builder.Configuration))

@@ -49,7 +49,7 @@ public sealed class GatewaySettings
 }
 
 /// <summary>Checks a gateway's settings; each failure names the setting (its configuration key).</summary>
-public sealed class GatewaySettingsValidator(IHostEnvironment environment) : IValidateOptions<GatewaySettings>
+public sealed class GatewaySettingsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<GatewaySettings>
 {
     public ValidateOptionsResult Validate(string? name, GatewaySettings options)
     {
@@ -69,6 +69,7 @@ public sealed class GatewaySettingsValidator(IHostEnvironment environment) : IVa
         }
 
         Tls.GatewayTls.Check(options, failures);
+        OrleansTlsSettings.Check(configuration, failures);
         SettingChecks.ClockFile(options.ClockFile, environment.EnvironmentName, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
