@@ -80,7 +80,7 @@ public sealed class TlsTests(TlsHubFixture hub) : IClassFixture<TlsHubFixture>
         var ex = await Assert.ThrowsAsync<RpcException>(() => new FilingService.FilingServiceClient(client.CallInvoker)
             .ListApplicationsAsync(new ListApplicationsRequest(), deadline: Deadline()).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+        // grpc-dotnet answers a failed handshake INTERNAL ("Error starting gRPC call"); what matters is why.
         Assert.Contains(Chain(ex), e => e is AuthenticationException);
     }
 
@@ -197,12 +197,12 @@ public sealed class TlsTests(TlsHubFixture hub) : IClassFixture<TlsHubFixture>
         HubProcess gateway;
         try
         {
-            gateway = await HubProcess.StartAsync("Exchange.Gateway", environment, "Exchange gateway ready", HubFixture.StartTimeout);
+            gateway = await HubProcess.StartAsync("Exchange.Gateway", environment, "Exchange gateway ready", TimeSpan.FromSeconds(45));
         }
-        catch (InvalidOperationException refused)
+        catch (Exception refused) when (refused is TimeoutException or InvalidOperationException)
         {
-            // Its cluster client could not connect at start (the silo refused the handshake), so it stopped.
-            Assert.Contains("exited", refused.Message, StringComparison.Ordinal);
+            // Its cluster client cannot connect at start: each handshake with the silo is refused.
+            Assert.Contains("The remote certificate was rejected", refused.Message, StringComparison.Ordinal);
             return;
         }
 
