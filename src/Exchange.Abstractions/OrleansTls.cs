@@ -63,18 +63,7 @@ public sealed class OrleansTlsSettings
         }
     }
 
-    internal X509Certificate2 LoadCertificate()
-    {
-        var extension = Path.GetExtension(CertificateFile!);
-        if (extension.Equals(".pfx", StringComparison.OrdinalIgnoreCase) || extension.Equals(".p12", StringComparison.OrdinalIgnoreCase))
-        {
-            return X509CertificateLoader.LoadPkcs12FromFile(CertificateFile!, CertificatePassword);
-        }
-
-        return string.IsNullOrEmpty(CertificatePassword)
-            ? X509Certificate2.CreateFromPemFile(CertificateFile!, KeyFile)
-            : X509Certificate2.CreateFromEncryptedPemFile(CertificateFile!, CertificatePassword, KeyFile);
-    }
+    internal X509Certificate2 LoadCertificate() => CertificateFiles.LoadWithKey(CertificateFile!, KeyFile, CertificatePassword);
 
     internal RemoteCertificateValidator PeerValidation(X509Certificate2 local)
     {
@@ -91,11 +80,7 @@ public sealed class OrleansTlsSettings
                 return certificate.RawDataMemory.Span.SequenceEqual(local.RawDataMemory.Span);
             }
 
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(ca);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(certificate);
+            return CertificateFiles.ChainsTo(certificate, ca);
         };
     }
 

@@ -118,15 +118,7 @@ public static class GatewayTls
             return LocalCertificateAuthority.ServerCertificate(tls.LocalCaDirectory, TimeProvider.System);
         }
 
-        var file = tls.CertificateFile!;
-        if (!string.IsNullOrEmpty(tls.KeyFile))
-        {
-            return string.IsNullOrEmpty(tls.CertificatePassword)
-                ? X509Certificate2.CreateFromPemFile(file, tls.KeyFile)
-                : X509Certificate2.CreateFromEncryptedPemFile(file, tls.CertificatePassword, tls.KeyFile);
-        }
-
-        return X509CertificateLoader.LoadPkcs12FromFile(file, tls.CertificatePassword);
+        return CertificateFiles.LoadWithKey(tls.CertificateFile!, tls.KeyFile, tls.CertificatePassword);
     }
 
     private static void UseTls(ListenOptions listen, X509Certificate2 certificate) =>

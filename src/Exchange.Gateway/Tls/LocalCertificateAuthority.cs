@@ -30,7 +30,7 @@ public static class LocalCertificateAuthority
         if (File.Exists(serverPath))
         {
             var existing = X509CertificateLoader.LoadPkcs12FromFile(serverPath, password: null);
-            if (existing.NotAfter.ToUniversalTime() - clock.GetUtcNow().UtcDateTime > RenewBefore && IssuedBy(existing, ca))
+            if (existing.NotAfter.ToUniversalTime() - clock.GetUtcNow().UtcDateTime > RenewBefore && Exchange.Abstractions.CertificateFiles.ChainsTo(existing, ca))
             {
                 return existing;
             }
@@ -112,15 +112,6 @@ public static class LocalCertificateAuthority
         var notAfter = now.Add(ServerLifetime) < ca.NotAfter ? now.Add(ServerLifetime) : new DateTimeOffset(ca.NotAfter);
         using var signed = request.Create(ca, now.AddMinutes(-5), notAfter, RandomNumberGenerator.GetBytes(16));
         return signed.CopyWithPrivateKey(key);
-    }
-
-    private static bool IssuedBy(X509Certificate2 certificate, X509Certificate2 ca)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 
     private static void WriteOwnerOnly(string path, byte[] content)
