@@ -11,6 +11,8 @@
 #   EXCHANGE_METRICS_PORT       the gateway's operator port: Prometheus /metrics and the Orleans
 #                               dashboard /dashboard (default 5182; 0 serves neither)
 #   EXCHANGE_SILO_METRICS_PORT  the silo's Prometheus /metrics (default 5183; 0: none)
+#   EXCHANGE_TLS_PORT  the gateway's TLS gRPC port beside the cleartext one (default 5184; 0: none),
+#                      with a certificate of this machine's own CA, made in .exchange/tls on first start
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
@@ -28,6 +30,7 @@ console_port=${EXCHANGE_CONSOLE_PORT:-5181}
 pg_port=${EXCHANGE_PG_PORT:-15432}
 metrics_port=${EXCHANGE_METRICS_PORT:-5182}
 silo_metrics_port=${EXCHANGE_SILO_METRICS_PORT:-5183}
+tls_port=${EXCHANGE_TLS_PORT:-5184}
 
 source "$root/scripts/lib.sh"
 pids=()
@@ -51,6 +54,9 @@ export ConnectionStrings__Exchange="$EXCHANGE_DB"
 export Exchange__Port="$port"
 export Exchange__ConsolePort="$console_port"
 export Exchange__MetricsPort="$metrics_port" Exchange__SiloMetricsPort="$silo_metrics_port"
+# TLS beside the loopback h2c port: the gateway makes a local CA and its server certificate in
+# .exchange/tls on first start (System.Security.Cryptography; no openssl), and keeps them.
+if [[ "$tls_port" != 0 ]]; then export Exchange__Tls__LocalCaDirectory="$state/tls" Exchange__Tls__Port="$tls_port"; fi
 # The Orleans dashboard (behind an admin key) needs the operator port.
 if [[ "$metrics_port" != 0 ]]; then export Exchange__Dashboard=true; fi
 
@@ -73,6 +79,10 @@ fi
 if [[ "$metrics_port" != 0 ]]; then
   echo "Operators: metrics http://127.0.0.1:$metrics_port/metrics (gateway) and http://127.0.0.1:$silo_metrics_port/metrics (silo);"
   echo "  Orleans dashboard http://127.0.0.1:$metrics_port/dashboard/ (any user name, an admin key as the password)"
+fi
+if [[ "$tls_port" != 0 ]]; then
+  echo "TLS: gRPC endpoint https://127.0.0.1:$tls_port (also https://localhost:$tls_port); its CA: $state/tls/ca.crt"
+  echo "  e.g. ./exchange --endpoint https://127.0.0.1:$tls_port --ca-file .exchange/tls/ca.crt list"
 fi
 echo "Exchange hub ready: gRPC endpoint http://127.0.0.1:$port (logs in .exchange/logs; Ctrl-C stops it)"
 echo "Court console: http://127.0.0.1:$console_port/console (officers: exchange admin officer add --court 新0102 --name 王法官 --role judge)"

@@ -37,6 +37,7 @@ internal static class AdminCommands
         admin.Add(RegisterPlatform(run));
         admin.Add(ListPlatforms(run));
         admin.Add(RevokePlatform(run));
+        admin.Add(TlsCommands.BindCertificate(run));
         admin.Add(RegisterCourt(run));
         admin.Add(IssueKey(run));
         admin.Add(ListKeys(run));

@@ -44,7 +44,7 @@ internal sealed class UnauthenticatedHub(CallInvoker invoker, IDisposable? owner
 
     public static UnauthenticatedHub Open(Uri endpoint, ExchangeClientOptions options)
     {
-        var channelOptions = new GrpcChannelOptions { HttpHandler = options.HttpHandler };
+        var channelOptions = new GrpcChannelOptions { HttpHandler = options.HttpHandler ?? ExchangeTls.CreateHandler(options) };
         options.Retry.ApplyTo(channelOptions);
         var channel = GrpcChannel.ForAddress(endpoint, channelOptions);
         return new UnauthenticatedHub(channel.CreateCallInvoker(), channel);

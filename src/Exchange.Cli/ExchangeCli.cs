@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Exchange.Client;
 using Grpc.Core;
 
 namespace Exchange.Cli;
@@ -43,6 +46,9 @@ internal static class ExchangeCli
             globals.Key,
             globals.Json,
             globals.Timeout,
+            globals.CaFile,
+            globals.ClientCert,
+            globals.ClientKey,
         };
         FilingCommands.AddTo(root, globals, context);
         AnswerCommands.AddTo(root, globals, context);
@@ -50,6 +56,7 @@ internal static class ExchangeCli
         WatchCommands.AddTo(root, globals, context);
         root.Add(CallbackCommands.Create(globals, context));
         root.Add(AdminCommands.Create(globals, context));
+        root.Add(TlsCommands.NewClientCertificate(context));
         return root;
     }
 
@@ -138,11 +145,41 @@ internal sealed class GlobalOptions
         },
     };
 
-    /// <summary>Makes a hub client from --endpoint and --key (or their environment variables).</summary>
+    public Option<string> CaFile { get; } = new("--ca-file")
+    {
+        Description = "Trust only this CA (PEM or DER) for the hub's https:// certificate, e.g. .exchange/tls/ca.crt (default: $EXCHANGE_CA_FILE, else the machine's trust store)",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    public Option<string> ClientCert { get; } = new("--client-cert")
+    {
+        Description = "A client certificate for mutual TLS: PEM (its key in --client-key or the same file) or PKCS#12 .pfx/.p12 "
+            + "(password in $EXCHANGE_CLIENT_CERT_PASSWORD). Bound to a platform, it authenticates without --key (default: $EXCHANGE_CLIENT_CERT)",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    public Option<string> ClientKey { get; } = new("--client-key")
+    {
+        Description = "The PEM private key of --client-cert (default: $EXCHANGE_CLIENT_KEY)",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    /// <summary>Makes a hub client from --endpoint and --key (or their environment variables), or a bound client certificate alone.</summary>
     public ExchangeClient CreateClient(ParseResult parseResult, CliContext context)
     {
-        var key = parseResult.GetValue(Key) ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_API_KEY"))
-            ?? throw new UsageException("no API key: pass --key or set EXCHANGE_API_KEY (see 'exchange admin register-platform' and 'register-court')");
+        var key = parseResult.GetValue(Key) ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_API_KEY"));
+        if (key is null)
+        {
+            var options = ClientOptions(parseResult, context);
+            return options.ClientCertificate is null
+                ? throw new UsageException("no API key: pass --key or set EXCHANGE_API_KEY (see 'exchange admin register-platform' and 'register-court'), "
+                    + "or --client-cert with a certificate bound to your platform")
+                : ExchangeClient.Create(ResolveEndpoint(parseResult, context, requireHttps: true), null, options);
+        }
+
         return CreateClient(parseResult, context, key, "--key");
     }
 
@@ -175,7 +212,7 @@ internal sealed class GlobalOptions
     public DateTime Deadline(ParseResult parseResult, CliContext context) =>
         context.TimeProvider.GetUtcNow().UtcDateTime.AddSeconds(parseResult.GetValue(Timeout));
 
-    private Uri ResolveEndpoint(ParseResult parseResult, CliContext context)
+    private Uri ResolveEndpoint(ParseResult parseResult, CliContext context, bool requireHttps = false)
     {
         var endpointText = parseResult.GetValue(Endpoint)
             ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_ENDPOINT"))
@@ -186,6 +223,11 @@ internal sealed class GlobalOptions
             throw new UsageException($"--endpoint must be an http:// or https:// address, not '{endpointText}'");
         }
 
+        if (requireHttps && endpoint.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new UsageException($"a client certificate travels only over TLS: --endpoint must be an https:// address, not '{endpointText}'");
+        }
+
         return endpoint;
     }
 
@@ -193,7 +235,29 @@ internal sealed class GlobalOptions
     {
         DefaultTimeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
         TimeProvider = context.TimeProvider,
+        CaCertificate = Certificate(parseResult.GetValue(CaFile) ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_CA_FILE")), "--ca-file",
+            file => ExchangeTls.LoadCertificate(file, withKey: false)),
+        ClientCertificate = Certificate(parseResult.GetValue(ClientCert) ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_CLIENT_CERT")), "--client-cert",
+            file => ExchangeTls.LoadCertificate(file, parseResult.GetValue(ClientKey) ?? NonEmpty(context.GetEnvironmentVariable("EXCHANGE_CLIENT_KEY")),
+                NonEmpty(context.GetEnvironmentVariable("EXCHANGE_CLIENT_CERT_PASSWORD")))),
     };
+
+    private static X509Certificate2? Certificate(string? file, string option, Func<string, X509Certificate2> load)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return load(file);
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new UsageException($"{option} {file}: {ex.Message}");
+        }
+    }
 
     public static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

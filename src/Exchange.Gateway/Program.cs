@@ -12,7 +12,7 @@ try
     app.MapExchangeGateway();
     var settings = app.Services.GetRequiredService<IOptions<GatewaySettings>>().Value;
     app.Lifetime.ApplicationStarted.Register(() =>
-        Console.WriteLine($"Exchange gateway ready: http://{settings.ListenAddress}:{settings.Port} (gRPC, h2c)"
+        Console.WriteLine($"Exchange gateway ready: {Exchange.Gateway.Tls.GatewayTls.Describe(settings)}"
             + (settings.ConsolePort > 0 ? $"; court console http://{settings.ListenAddress}:{settings.ConsolePort}/console" : "")));
     await app.RunAsync();
     return 0;

@@ -50,6 +50,24 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task AGateway_OnANonLoopbackAddress_WithoutACertificate_DoesNotStart_AndNamesTheTlsSetting()
+    {
+        // Refused before anything is bound: no cleartext port ever opens beyond loopback.
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => HubProcess.StartAsync(
+            "Exchange.Gateway",
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Exchange"] = NoDatabase,
+                ["Exchange__ListenAddress"] = "0.0.0.0",
+            },
+            "Exchange gateway ready",
+            Timeout));
+
+        Assert.Contains("Exchange:Tls:CertificateFile (or Exchange:Tls:LocalCaDirectory) is required: Exchange:ListenAddress 0.0.0.0 is not loopback", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("exited with 2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AHost_WithoutAConnectionString_DoesNotStart_AndSaysWhichSettingIsMissing()
     {
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => HubProcess.StartAsync(

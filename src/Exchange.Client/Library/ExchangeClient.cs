@@ -20,6 +20,7 @@ namespace Exchange.Client;
 public sealed class ExchangeClient : IDisposable
 {
     private readonly GrpcChannel? _ownedChannel;
+    private readonly HttpMessageHandler? _ownedHandler;
 
     /// <summary>
     /// Creates a client over an existing <paramref name="callInvoker"/> (a channel's, or a fake in
@@ -27,16 +28,18 @@ public sealed class ExchangeClient : IDisposable
     /// <see cref="RetrySettings.ApplyTo"/>.
     /// </summary>
     public ExchangeClient(CallInvoker callInvoker, string apiKey, ExchangeClientOptions? options = null)
-        : this(callInvoker, apiKey, options, ownedChannel: null)
+        : this(callInvoker, apiKey, options, ownedChannel: null, ownedHandler: null)
     {
     }
 
-    private ExchangeClient(CallInvoker callInvoker, string apiKey, ExchangeClientOptions? options, GrpcChannel? ownedChannel)
+    private ExchangeClient(CallInvoker callInvoker, string? apiKey, ExchangeClientOptions? options, GrpcChannel? ownedChannel, HttpMessageHandler? ownedHandler)
     {
         ArgumentNullException.ThrowIfNull(callInvoker);
         Options = options ?? new ExchangeClientOptions();
         _ownedChannel = ownedChannel;
-        CallInvoker = callInvoker.Intercept(new ApiKeyInterceptor(apiKey));
+        _ownedHandler = ownedHandler;
+        // Without a key the channel's client certificate authenticates (mutual TLS).
+        CallInvoker = apiKey is null ? callInvoker : callInvoker.Intercept(new ApiKeyInterceptor(apiKey));
         Filing = new FilingClient(CallInvoker, Options);
         Courts = new CourtClient(CallInvoker, Options);
     }
@@ -47,11 +50,12 @@ public sealed class ExchangeClient : IDisposable
     /// </summary>
     /// <param name="endpoint">The hub's address: https:// (TLS) or http:// (cleartext HTTP/2,
     /// as the hub listens on 127.0.0.1 in development; the key then travels unencrypted).</param>
-    /// <param name="apiKey">A platform's or a court's key, "exk_…".</param>
+    /// <param name="apiKey">A platform's or a court's key, "exk_…"; null only with
+    /// <see cref="ExchangeClientOptions.ClientCertificate"/> (a platform authenticated by mutual TLS).</param>
     /// <param name="options">Retry, timeout and HTTP settings; defaults when null.</param>
     /// <exception cref="ArgumentException">The endpoint is not an absolute http or https URI, the key
-    /// cannot be sent, or a retry setting is out of range.</exception>
-    public static ExchangeClient Create(Uri endpoint, string apiKey, ExchangeClientOptions? options = null)
+    /// cannot be sent, a retry setting is out of range, or certificates are given with an HTTP handler.</exception>
+    public static ExchangeClient Create(Uri endpoint, string? apiKey, ExchangeClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
@@ -59,16 +63,21 @@ public sealed class ExchangeClient : IDisposable
             throw new ArgumentException($"The endpoint must be an absolute http:// or https:// URI, not '{endpoint}'.", nameof(endpoint));
         }
 
-        ApiKeyInterceptor.ValidateApiKey(apiKey);
         options ??= new ExchangeClientOptions();
+        if (apiKey is not null || options.ClientCertificate is null)
+        {
+            ApiKeyInterceptor.ValidateApiKey(apiKey!);
+        }
+
+        var tlsHandler = ExchangeTls.CreateHandler(options);
         var channelOptions = new GrpcChannelOptions
         {
             // The channel never disposes a handler it was given (DisposeHttpClient stays false).
-            HttpHandler = options.HttpHandler,
+            HttpHandler = options.HttpHandler ?? tlsHandler,
         };
         options.Retry.ApplyTo(channelOptions);
         var channel = GrpcChannel.ForAddress(endpoint, channelOptions);
-        return new ExchangeClient(channel.CreateCallInvoker(), apiKey, options, channel);
+        return new ExchangeClient(channel.CreateCallInvoker(), apiKey, options, channel, tlsHandler);
     }
 
     /// <summary>The settings the client was created with.</summary>
@@ -87,5 +96,9 @@ public sealed class ExchangeClient : IDisposable
     public CourtClient Courts { get; }
 
     /// <summary>Closes the channel if this client opened it.</summary>
-    public void Dispose() => _ownedChannel?.Dispose();
+    public void Dispose()
+    {
+        _ownedChannel?.Dispose();
+        _ownedHandler?.Dispose();
+    }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Exchange.Client;
 
 /// <summary>Settings of an <see cref="ExchangeClient"/>.</summary>
@@ -21,6 +23,20 @@ public sealed class ExchangeClientOptions
     /// does not dispose it.
     /// </summary>
     public HttpMessageHandler? HttpHandler { get; init; }
+
+    /// <summary>
+    /// The CA the hub's server certificate must chain to — and the only one trusted (not the
+    /// machine's store): e.g. ./run.sh's .exchange/tls/ca.crt, or a court's own CA. Null (the
+    /// default) trusts the machine's store. Not with <see cref="HttpHandler"/>.
+    /// </summary>
+    public X509Certificate2? CaCertificate { get; init; }
+
+    /// <summary>
+    /// A client certificate, with its private key, presented in the TLS handshake (mutual TLS): once
+    /// an operator bound it to a platform (AdminService.BindClientCertificate), it authenticates that
+    /// platform without an API key. Not with <see cref="HttpHandler"/>.
+    /// </summary>
+    public X509Certificate2? ClientCertificate { get; init; }
 
     /// <summary>Clock for deadlines; the system clock unless set.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -118,6 +118,9 @@ public enum ErrorReason
 
     /// <summary>An officer change for a name the court's officers do not have.</summary>
     OfficerNotFound = 41,
+
+    /// <summary>BindClientCertificate of a certificate bound to another platform.</summary>
+    ClientCertificateAlreadyBound = 70,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Exchange.Gateway.Errors;
 using Exchange.Storage.Admin;
 using Grpc.Core;
@@ -35,21 +37,59 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
     /// The principal of `authorization: Bearer &lt;api key&gt;` metadata; UNAUTHENTICATED when the
     /// header is missing or malformed, or the key is unknown or revoked.
     /// </summary>
-    public async ValueTask<Principal> AuthenticateHeaderAsync(string? header, CancellationToken cancellationToken)
+    public ValueTask<Principal> AuthenticateHeaderAsync(string? header, CancellationToken cancellationToken) =>
+        AuthenticateCallAsync(header, null, cancellationToken);
+
+    /// <summary>
+    /// The principal of a call: its `authorization: Bearer &lt;api key&gt;` metadata when it has
+    /// some; otherwise the platform its TLS client certificate is bound to (mutual TLS). UNAUTHENTICATED
+    /// when the header is malformed, the key unknown or revoked, the certificate not bound (or its
+    /// platform revoked), or there is neither.
+    /// </summary>
+    public async ValueTask<Principal> AuthenticateCallAsync(string? header, X509Certificate2? clientCertificate, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(header))
         {
-            throw GrpcErrors.Unauthenticated("missing credential: send 'authorization: Bearer <api key>' metadata");
+            if (clientCertificate is not null)
+            {
+                return await AuthenticateCertificateAsync(clientCertificate, cancellationToken)
+                    ?? throw Refused(ClientCertificates.PrefixOf(SHA256.HashData(clientCertificate.RawData)), "client certificate not bound to a platform (or its platform is revoked)");
+            }
+
+            throw Refused("", "missing credential: send 'authorization: Bearer <api key>' metadata, or a bound client certificate over TLS");
         }
 
         if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || header.Length == Scheme.Length)
         {
-            throw GrpcErrors.Unauthenticated("malformed authorization metadata: expected 'Bearer <api key>'");
+            throw Refused("", "malformed authorization metadata: expected 'Bearer <api key>'");
         }
 
-        return await AuthenticateAsync(header[Scheme.Length..].Trim(), cancellationToken)
-            ?? throw GrpcErrors.Unauthenticated("unknown or revoked API key");
+        var key = header[Scheme.Length..].Trim();
+        return await AuthenticateAsync(key, cancellationToken)
+            ?? throw Refused(ApiKeys.IsWellFormed(key) ? ApiKeys.PrefixOf(key) : "", "unknown or revoked API key");
     }
+
+    /// <summary>The platform a client certificate is bound to, or null; cached as keys are.</summary>
+    public async ValueTask<Principal?> AuthenticateCertificateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        var sha256 = SHA256.HashData(certificate.RawData);
+        return await LookUpAsync("cert:" + Convert.ToHexString(sha256), async ct =>
+        {
+            var owner = await credentials.FindByCertificateAsync(sha256, ct);
+            return owner is null ? null : new Principal(PrincipalKind.Platform, owner.Id, owner.DisplayName, owner.KeyPrefix);
+        }, cancellationToken);
+    }
+
+    /// <summary>An UNAUTHENTICATED refusal that names the credential's prefix ("" when none can be shown), for the refusal log.</summary>
+    private static RpcException Refused(string credentialPrefix, string message)
+    {
+        var refused = GrpcErrors.Unauthenticated(message);
+        refused.Data[RefusedCredentialPrefix] = credentialPrefix;
+        return refused;
+    }
+
+    /// <summary>The key of an UNAUTHENTICATED exception's Data holding the refused credential's prefix (never the key).</summary>
+    public const string RefusedCredentialPrefix = "exchange.refused_credential";
 
     public async ValueTask<Principal?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
     {
@@ -59,7 +99,20 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
         }
 
         var hash = ApiKeys.Hash(apiKey);
-        var cacheKey = Convert.ToHexString(hash);
+        return await LookUpAsync(Convert.ToHexString(hash), async ct =>
+        {
+            var owner = await credentials.FindAsync(hash, ct);
+            return owner is null ? null : new Principal(owner.Kind switch
+            {
+                CredentialKind.Platform => PrincipalKind.Platform,
+                CredentialKind.Court => PrincipalKind.Court,
+                _ => PrincipalKind.Admin,
+            }, owner.Id, owner.DisplayName, owner.KeyPrefix);
+        }, cancellationToken);
+    }
+
+    private async ValueTask<Principal?> LookUpAsync(string cacheKey, Func<CancellationToken, Task<Principal?>> lookUp, CancellationToken cancellationToken)
+    {
         if (cache.TryGetValue(cacheKey, out Principal? cached))
         {
             return cached;
@@ -67,13 +120,7 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
 
         // Taken before the lookup: a change notified while it runs expires what it finds.
         var current = Volatile.Read(ref generation);
-        var owner = await credentials.FindAsync(hash, cancellationToken);
-        var principal = owner is null ? null : new Principal(owner.Kind switch
-        {
-            CredentialKind.Platform => PrincipalKind.Platform,
-            CredentialKind.Court => PrincipalKind.Court,
-            _ => PrincipalKind.Admin,
-        }, owner.Id, owner.DisplayName, owner.KeyPrefix);
+        var principal = await lookUp(cancellationToken);
 
         using var entry = cache.CreateEntry(cacheKey);
         entry.Value = principal;

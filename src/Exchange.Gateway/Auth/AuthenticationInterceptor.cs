@@ -10,7 +10,7 @@ namespace Exchange.Gateway.Auth;
 /// On the gateway's own pipeline <see cref="AuthenticationMiddleware"/> has done it already, before
 /// the body was read; this is the same check for a host without it.
 /// </summary>
-public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator) : Interceptor
+public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator, RefusedAuthenticationLog refusals) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -36,7 +36,19 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator)
     {
         if (!Principal.IsAttached(context))
         {
-            var principal = await authenticator.AuthenticateHeaderAsync(context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
+            var http = context.GetHttpContext();
+            Principal principal;
+            try
+            {
+                principal = await authenticator.AuthenticateCallAsync(
+                    context.RequestHeaders.GetValue("authorization"), http.Connection.ClientCertificate, context.CancellationToken);
+            }
+            catch (RpcException refused) when (refused.StatusCode == StatusCode.Unauthenticated)
+            {
+                refusals.Refused(http, context.Method, refused);
+                throw;
+            }
+
             principal.AttachTo(context);
         }
     }

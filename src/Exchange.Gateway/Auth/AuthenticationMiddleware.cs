@@ -10,7 +10,7 @@ namespace Exchange.Gateway.Auth;
 /// the body before any interceptor runs): an unknown caller is answered UNAUTHENTICATED without its
 /// message being read or parsed, and the rate limiter that follows knows whose call it is.
 /// </summary>
-public sealed class AuthenticationMiddleware(RequestDelegate next, ApiKeyAuthenticator authenticator)
+public sealed class AuthenticationMiddleware(RequestDelegate next, ApiKeyAuthenticator authenticator, RefusedAuthenticationLog refusals)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -20,11 +20,12 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, ApiKeyAuthent
         {
             try
             {
-                var principal = await authenticator.AuthenticateHeaderAsync(http.Request.Headers.Authorization, http.RequestAborted);
+                var principal = await authenticator.AuthenticateCallAsync(http.Request.Headers.Authorization, http.Connection.ClientCertificate, http.RequestAborted);
                 principal.AttachTo(http);
             }
             catch (RpcException refused)
             {
+                refusals.Refused(http, grpc.Method.FullName, refused);
                 await GrpcErrors.WriteAsync(http, refused);
                 return;
             }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using Exchange.Domain;
 using Google.Protobuf;
@@ -125,42 +124,17 @@ public static class CheckedMessages
 public sealed partial class MalformedMessageLog(ILogger<MalformedMessageLog> logger, IHttpContextAccessor http, TimeProvider clock)
 {
     /// <summary>How often a peer's malformed requests are logged at most.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = Auth.PeerLogLimit.Interval;
 
-    // Bounded: many peers at once are forgotten together (each may then log once more).
-    private const int MaxPeers = 4096;
-
-    private readonly ConcurrentDictionary<string, Peer> peers = new(StringComparer.Ordinal);
+    private readonly Auth.PeerLogLimit limit = new(clock);
 
     public void Refused(string method, string error)
     {
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var now = clock.GetTimestamp();
-        if (peers.Count >= MaxPeers)
+        if (limit.ShouldLog(address, out var unlogged))
         {
-            peers.Clear();
+            LogRefused(logger, address, method, error, unlogged);
         }
-
-        var peer = peers.GetOrAdd(address, _ => new Peer());
-        lock (peer)
-        {
-            if (peer.LoggedAt is { } last && clock.GetElapsedTime(last, now) < Interval)
-            {
-                peer.Unlogged++;
-                return;
-            }
-
-            LogRefused(logger, address, method, error, peer.Unlogged);
-            peer.LoggedAt = now;
-            peer.Unlogged = 0;
-        }
-    }
-
-    private sealed class Peer
-    {
-        public long? LoggedAt { get; set; }
-
-        public long Unlogged { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

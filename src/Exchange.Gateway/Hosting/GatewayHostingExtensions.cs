@@ -1,3 +1,4 @@
+using Exchange.Abstractions;
 using Exchange.Domain;
 using Exchange.Gateway.Callbacks;
 using Exchange.Gateway.Auth;
@@ -37,9 +38,8 @@ public static class GatewayHostingExtensions
         builder.AddExchangeGatewayTelemetry(inSilo ? "exchange-host" : "exchange-gateway");
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewaySettings>>((kestrel, settings) =>
         {
-            // Cleartext HTTP/2 (h2c) on loopback by default; put TLS in front, or configure Kestrel's
-            // HTTPS endpoints, for anything beyond this machine.
-            kestrel.Listen(settings.Value.Address, settings.Value.Port, o => o.Protocols = HttpProtocols.Http2);
+            // Cleartext HTTP/2 (h2c) on loopback only; TLS on any other address (Exchange:Tls).
+            Tls.GatewayTls.Listen(kestrel, settings.Value);
         });
 
         if (!inSilo)
@@ -59,6 +59,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<CredentialChanges>();
         builder.Services.AddSingleton<AdminStore>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddSingleton<RefusedAuthenticationLog>();
         builder.Services.AddHostedService<CredentialChangeListener>();
         builder.Services.AddHostedService<BootstrapKeyFile>();
         builder.Services.AddSingleton<ApplicationListing>();
@@ -137,6 +138,8 @@ public static class GatewayHostingExtensions
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             // The client reads this type, not the abstract MessagingOptions (which went unread: 30 s).
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Abstractions.GrainCalls.ResponseTimeout);
+            // Silos on other machines: TLS towards them when Exchange:Orleans:Tls is set.
+            client.UseExchangeTls(builder.Configuration);
             // Traces continue from the gRPC call into the grain.
             client.AddActivityPropagation();
             if (GatewayTelemetry.Dashboard(builder.Configuration))

@@ -32,6 +32,9 @@ public sealed class GatewaySettings
     /// <summary>A file of seconds by which the hub's clock is shifted: tests only (Testing environment).</summary>
     public string? ClockFile { get; set; }
 
+    /// <summary>Exchange:Tls — the gateway's certificate (Tls/GatewayTls.cs).</summary>
+    public Tls.TlsSettings Tls { get; set; } = new();
+
     public IPAddress Address => IPAddress.Parse(ListenAddress);
 
     /// <summary>Binds the settings from configuration and has them checked when the host starts.</summary>
@@ -46,7 +49,7 @@ public sealed class GatewaySettings
 }
 
 /// <summary>Checks a gateway's settings; each failure names the setting (its configuration key).</summary>
-public sealed class GatewaySettingsValidator(IHostEnvironment environment) : IValidateOptions<GatewaySettings>
+public sealed class GatewaySettingsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<GatewaySettings>
 {
     public ValidateOptionsResult Validate(string? name, GatewaySettings options)
     {
@@ -65,6 +68,8 @@ public sealed class GatewaySettingsValidator(IHostEnvironment environment) : IVa
             }
         }
 
+        Tls.GatewayTls.Check(options, failures);
+        OrleansTlsSettings.Check(configuration, failures);
         SettingChecks.ClockFile(options.ClockFile, environment.EnvironmentName, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

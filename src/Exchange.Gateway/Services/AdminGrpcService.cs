@@ -239,6 +239,7 @@ public sealed partial class AdminGrpcService(
                 AdminRefusal.VersionMismatch => (StatusCode.Aborted, ErrorReason.VersionMismatch),
                 AdminRefusal.OfficerAlreadyExists => (StatusCode.AlreadyExists, ErrorReason.OfficerAlreadyExists),
                 AdminRefusal.OfficerNotFound => (StatusCode.NotFound, ErrorReason.OfficerNotFound),
+                AdminRefusal.CertificateAlreadyBound => (StatusCode.AlreadyExists, ErrorReason.ClientCertificateAlreadyBound),
                 _ => throw new InvalidOperationException("unmapped refusal " + ex.Refusal, ex),
             };
             throw GrpcErrors.Create(code, reason, ex.Message);

@@ -22,7 +22,7 @@ namespace Exchange.Gateway.Services;
 /// console shows them). The lifecycle and the acts' rules are the domain's; tenancy (a court sees
 /// its own applications) is checked where the data is.
 /// </summary>
-public sealed class CourtOffice(IClusterClient cluster, Docket docket, CourtStatisticsReader statistics, TimeProvider clock)
+public sealed partial class CourtOffice(IClusterClient cluster, Docket docket, CourtStatisticsReader statistics, TimeProvider clock, ILogger<CourtOffice> logger)
 {
     /// <summary>Most items in one BatchRule call.</summary>
     public const int MaxBatchItems = 1000;
@@ -135,8 +135,41 @@ public sealed class CourtOffice(IClusterClient cluster, Docket docket, CourtStat
             DocumentSha256 = common.DocumentSha256.IsEmpty ? null : common.DocumentSha256.ToByteArray(),
         });
         var actor = court.ToActor() with { Name = common.OfficerName.Length > 0 ? common.OfficerName : court.DisplayName };
-        return Acts.PerformAsync(cluster, id, actor, request, cancellationToken, wrapped);
+        return LoggedAsync(court, act, id, Acts.PerformAsync(cluster, id, actor, request, cancellationToken, wrapped));
     }
+
+    // One line per act, with its outcome: ids and codes only, never a party's or an officer's name.
+    private async Task<Application> LoggedAsync(Principal court, D.Act act, string id, Task<Application> performing)
+    {
+        try
+        {
+            var application = await performing;
+            LogAct(logger, court.Id, act, id, "OK", court.KeyPrefix);
+            return application;
+        }
+        catch (RpcException ex)
+        {
+            LogAct(logger, court.Id, act, id, ex.StatusCode.ToString(), court.KeyPrefix);
+            throw;
+        }
+        catch (Exception ex) when (LogFailedAct(court, act, id, ex))
+        {
+            throw;
+        }
+    }
+
+    private bool LogFailedAct(Principal court, D.Act act, string id, Exception ex)
+    {
+        LogAct(logger, court.Id, act, id, ex.GetType().Name, court.KeyPrefix);
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Court {Court} act {Act} on application {ApplicationId}: {Outcome} (credential {Credential})")]
+    private static partial void LogAct(ILogger logger, string court, D.Act act, string applicationId, string outcome, string credential);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Court {Court} batch {Ruling} {RequestId}: {Items} items, {Succeeded} succeeded, {Failed} failed (credential {Credential})")]
+    private static partial void LogBatch(ILogger logger, string court, BatchRuling ruling, string requestId, int items, int succeeded, int failed, string credential);
 
     public async Task<BatchRuleResponse> BatchRuleAsync(Principal court, BatchRuleRequest request, CancellationToken cancellationToken)
     {
@@ -211,6 +244,7 @@ public sealed class CourtOffice(IClusterClient cluster, Docket docket, CourtStat
 
         response.Succeeded = response.Results.Count(r => r.Status.Code == (int)StatusCode.OK);
         response.Failed = response.Results.Count - response.Succeeded;
+        LogBatch(logger, court.Id, request.Ruling, request.RequestId, response.Results.Count, response.Succeeded, response.Failed, court.KeyPrefix);
         return response;
     }
 

@@ -80,6 +80,8 @@ public static class SiloHostingExtensions
                 // Only tests that drive a shifted clock look at it this often.
                 silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = checkPeriod);
             }
+            // Silos on different machines: TLS among silos and gateways when Exchange:Orleans:Tls is set.
+            silo.UseExchangeTls(builder.Configuration);
             // Traces continue from the gateway's call through the grain to its SQL.
             silo.AddActivityPropagation();
             if (builder.Configuration.GetValue("Exchange:Dashboard", false))

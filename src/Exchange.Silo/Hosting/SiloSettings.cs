@@ -104,7 +104,7 @@ public sealed class SiloSettings
 }
 
 /// <summary>Checks a silo's settings; each failure names the setting (its configuration key).</summary>
-public sealed class SiloSettingsValidator(IHostEnvironment environment) : IValidateOptions<SiloSettings>
+public sealed class SiloSettingsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<SiloSettings>
 {
     public ValidateOptionsResult Validate(string? name, SiloSettings options)
     {
@@ -135,6 +135,7 @@ public sealed class SiloSettingsValidator(IHostEnvironment environment) : IValid
             failures.Add($"Exchange:IdleDeactivationMinutes is {options.IdleDeactivationMinutes}: it must be a number of minutes above 0.");
         }
 
+        OrleansTlsSettings.Check(configuration, failures);
         SettingChecks.ClockFile(options.ClockFile, environment.EnvironmentName, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

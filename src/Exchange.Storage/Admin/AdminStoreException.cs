@@ -14,6 +14,7 @@ public enum AdminRefusal
     VersionMismatch,
     OfficerAlreadyExists,
     OfficerNotFound,
+    CertificateAlreadyBound,
 }
 
 public sealed class AdminStoreException(AdminRefusal refusal, string message) : Exception(message)

@@ -21,6 +21,25 @@ public sealed class CredentialStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// The platform a client certificate (by the SHA-256 of its DER encoding) is bound to, while
+    /// that platform is not revoked; null otherwise. Its expiry is the TLS handshake's business.
+    /// </summary>
+    public async Task<CredentialOwner?> FindByCertificateAsync(byte[] sha256, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT p.platform_id, p.display_name FROM exchange_client_certificates c
+            JOIN exchange_platforms p ON p.platform_id = c.platform_id
+            WHERE c.sha256 = $1 AND p.revoked_at IS NULL
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = sha256 });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new CredentialOwner(CredentialKind.Platform, reader.GetString(0), reader.GetString(1), ClientCertificates.PrefixOf(sha256))
+            : null;
+    }
+
+    /// <summary>
     /// Issues the first admin key (principal "bootstrap"), once in the database's life: the
     /// singleton row of exchange_admin_bootstrap settles concurrent calls — a second insert waits
     /// for the first's commit and then conflicts — and none succeeds once any admin key exists.
