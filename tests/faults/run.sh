@@ -14,7 +14,8 @@
 #   tests/faults/run.sh                 the full suite (5,000 submissions per fault, 64 callers)
 #   FAULTS_SHORT=1 tests/faults/run.sh  the short form for CI: 500 submissions, faults a and b, about
 #                                       a minute; writes its report under tests/faults/reports/ only
-#   environment: SUBMISSIONS, CALLERS, FAULTS (e.g. "a c"), RELIABILITY_MD (where the report goes)
+#   environment: SUBMISSIONS, CALLERS, FAULTS (e.g. "a c"), RELIABILITY_MD (where the report goes),
+#   FAULTS_BUILD=0 (skip the build: the solution is built already, e.g. by test.sh)
 # Exit status 1 when any fault lost or duplicated an acknowledged application, or answered INTERNAL.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -44,8 +45,10 @@ log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$out/run.log"; }
 now_ms() { date +%s%3N; }
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
-log "building (Release)"
-dotnet build Exchange.sln -c Release -v q -nologo >"$out/build.log" 2>&1 || { tail -n 30 "$out/build.log"; exit 1; }
+if [[ "${FAULTS_BUILD:-1}" != 0 ]]; then
+  log "building (Release)"
+  dotnet build Exchange.sln -c Release -v q -nologo >"$out/build.log" 2>&1 || { tail -n 30 "$out/build.log"; exit 1; }
+fi
 
 pg_port=$(free_port 15470)
 scripts/pg.sh start "$work/pg" "$pg_port" >/dev/null
@@ -53,8 +56,9 @@ db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange"
 silo_ports=($(free_port 15474) $(free_port 15475))
 silo_gateway_ports=($(free_port 15476) $(free_port 15477))
 gateway_ports=($(free_port 15480) $(free_port 15481))
-export ConnectionStrings__Exchange="$db" Exchange__ClusterId=faults Logging__LogLevel__Default=Warning \
-  Logging__LogLevel__Microsoft.Hosting.Lifetime=Information
+export ConnectionStrings__Exchange="$db" Exchange__ClusterId=faults
+# Warnings and the ready lines (a name with dots cannot be exported from bash: env passes it).
+quiet=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information)
 # Which process is which: run.sh kills only these pids, never a process it did not start.
 declare -A running=()
 
@@ -62,7 +66,7 @@ start_silo() { # NAME INDEX [extra env...]
   local name=$1 i=$2
   shift 2
   start_component "$name" "$out/$name.log" "Exchange silo ready" \
-    env Exchange__SiloPort="${silo_ports[$i]}" Exchange__GatewayPort="${silo_gateway_ports[$i]}" "$@" \
+    env "${quiet[@]}" Exchange__SiloPort="${silo_ports[$i]}" Exchange__GatewayPort="${silo_gateway_ports[$i]}" "$@" \
     dotnet src/Exchange.Silo/bin/Release/net10.0/Exchange.Silo.dll >/dev/null
   running[$name]=${pids[-1]}
 }
@@ -70,7 +74,7 @@ start_gateway() { # NAME INDEX [extra env...]
   local name=$1 i=$2
   shift 2
   start_component "$name" "$out/$name.log" "Exchange gateway ready" \
-    env Exchange__Port="${gateway_ports[$i]}" Exchange__Admin__BootstrapKeyFile="$work/admin-key" "$@" \
+    env "${quiet[@]}" Exchange__Port="${gateway_ports[$i]}" Exchange__Admin__BootstrapKeyFile="$work/admin-key" "$@" \
     dotnet src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll >/dev/null
   running[$name]=${pids[-1]}
 }

@@ -13,13 +13,23 @@ namespace Exchange.Gateway.Auth;
 /// per call and a stream of made-up keys cannot grow the gateway's memory. Every credential change
 /// notifies every gateway (<see cref="CredentialChangeListener"/>), which drops the whole cache: a
 /// revoked key stops working within 2 s (measured by TenancyTests and AdminServiceTests).
-/// <see cref="KnownKeyLifetime"/> is the bound when notifications are lost.
+/// <see cref="KnownKeyLifetime"/> is the bound when notifications are lost. While PostgreSQL is out
+/// of reach, a key found valid within the last <see cref="OutageTrust"/> keeps working for reads
+/// (Get…, List…) only; anything else, and any key not checked that recently, is UNAVAILABLE.
 /// </summary>
 /// <param name="maxCachedKeys">The cache's bound (tests set a small one).</param>
 public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCachedKeys = ApiKeyAuthenticator.MaxCachedKeys) : IDisposable
 {
     public static readonly TimeSpan KnownKeyLifetime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan UnknownKeyLifetime = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long after its last successful check a key is still trusted for reads while the store
+    /// cannot be asked. A key revoked just before an outage, whose notification was lost, can read
+    /// for at most this long after it was last checked; a revocation cannot happen during the outage
+    /// (it is a write to the same store).
+    /// </summary>
+    public static readonly TimeSpan OutageTrust = TimeSpan.FromSeconds(60);
 
     /// <summary>How many looked-up keys a gateway keeps; when full, a key not in it is looked up on each call.</summary>
     public const int MaxCachedKeys = 10_000;
@@ -28,6 +38,10 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = maxCachedKeys });
 
+    // Known keys as last checked, kept through Forget (a lost notification connection forgets the
+    // cache when the outage begins); a check that finds the key gone removes it.
+    private readonly MemoryCache lastChecked = new(new MemoryCacheOptions { SizeLimit = maxCachedKeys });
+
     // Every entry expires when this is cancelled; Forget swaps in a fresh one.
     private CancellationTokenSource generation = new();
 
@@ -35,7 +49,8 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
     /// The principal of `authorization: Bearer &lt;api key&gt;` metadata; UNAUTHENTICATED when the
     /// header is missing or malformed, or the key is unknown or revoked.
     /// </summary>
-    public async ValueTask<Principal> AuthenticateHeaderAsync(string? header, CancellationToken cancellationToken)
+    /// <param name="readOnly">The call only reads: a recently checked key is trusted while the store is out of reach.</param>
+    public async ValueTask<Principal> AuthenticateHeaderAsync(string? header, CancellationToken cancellationToken, bool readOnly = false)
     {
         if (string.IsNullOrEmpty(header))
         {
@@ -47,11 +62,11 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
             throw GrpcErrors.Unauthenticated("malformed authorization metadata: expected 'Bearer <api key>'");
         }
 
-        return await AuthenticateAsync(header[Scheme.Length..].Trim(), cancellationToken)
+        return await AuthenticateAsync(header[Scheme.Length..].Trim(), cancellationToken, readOnly)
             ?? throw GrpcErrors.Unauthenticated("unknown or revoked API key");
     }
 
-    public async ValueTask<Principal?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
+    public async ValueTask<Principal?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken, bool readOnly = false)
     {
         if (!ApiKeys.IsWellFormed(apiKey))
         {
@@ -67,7 +82,16 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
 
         // Taken before the lookup: a change notified while it runs expires what it finds.
         var current = Volatile.Read(ref generation);
-        var owner = await credentials.FindAsync(hash, cancellationToken);
+        CredentialOwner? owner;
+        try
+        {
+            owner = await credentials.FindAsync(hash, cancellationToken);
+        }
+        catch (Exception ex) when (readOnly && ErrorMappingInterceptor.Classify(ex) is not null && lastChecked.TryGetValue(cacheKey, out Principal? known))
+        {
+            return known;
+        }
+
         var principal = owner is null ? null : new Principal(owner.Kind switch
         {
             CredentialKind.Platform => PrincipalKind.Platform,
@@ -80,6 +104,15 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
         entry.Size = 1;
         entry.AbsoluteExpirationRelativeToNow = principal is null ? UnknownKeyLifetime : KnownKeyLifetime;
         entry.AddExpirationToken(new CancellationChangeToken(current.Token));
+        if (principal is null)
+        {
+            lastChecked.Remove(cacheKey);
+        }
+        else
+        {
+            lastChecked.Set(cacheKey, principal, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = OutageTrust });
+        }
+
         return principal;
     }
 
@@ -96,5 +129,9 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
     /// <summary>The number of keys held (tests: the cache stays bounded).</summary>
     public long CachedKeys => cache.Count;
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose()
+    {
+        cache.Dispose();
+        lastChecked.Dispose();
+    }
 }

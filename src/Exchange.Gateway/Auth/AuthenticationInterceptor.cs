@@ -36,7 +36,8 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator)
     {
         if (!Principal.IsAttached(context))
         {
-            var principal = await authenticator.AuthenticateHeaderAsync(context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
+            var principal = await authenticator.AuthenticateHeaderAsync(
+                context.RequestHeaders.GetValue("authorization"), context.CancellationToken, readOnly: !Errors.ErrorMappingInterceptor.Changes(context.Method));
             principal.AttachTo(context);
         }
     }

@@ -20,7 +20,8 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, ApiKeyAuthent
         {
             try
             {
-                var principal = await authenticator.AuthenticateHeaderAsync(http.Request.Headers.Authorization, http.RequestAborted);
+                var principal = await authenticator.AuthenticateHeaderAsync(
+                    http.Request.Headers.Authorization, http.RequestAborted, readOnly: !ErrorMappingInterceptor.Changes(grpc.Method.FullName));
                 principal.AttachTo(http);
             }
             catch (RpcException refused)

@@ -99,8 +99,10 @@ public static class GatewayHostingExtensions
                 // multiply the checks' queries.
                 o.UseHealthChecksCache = true;
             })
-            .AddNpgSql(sp => Settings(sp).ConnectionString, name: "postgresql", timeout: HealthPublication.CheckTimeout)
+            .AddCheck<StoreHealthCheck>("postgresql")
             .AddCheck<ClusterHealthCheck>("orleans-cluster");
+        // One instance (and pool) for every round: AddCheck takes a registered service.
+        builder.Services.AddSingleton(sp => new StoreHealthCheck(StoreHealthCheck.CreateProbes(Settings(sp).ConnectionString)));
         builder.Services.Configure<HealthCheckPublisherOptions>(o =>
         {
             o.Delay = TimeSpan.Zero;

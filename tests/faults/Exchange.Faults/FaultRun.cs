@@ -14,8 +14,8 @@ public sealed class LoadResult
     /// <summary>Every application id acknowledged per platform case id (more than one: a duplicate).</summary>
     public ConcurrentDictionary<string, ConcurrentBag<string>> Acknowledged { get; } = new();
 
-    /// <summary>Each attempt: milliseconds since the Unix epoch, and its status.</summary>
-    public ConcurrentQueue<(long At, StatusCode Code)> Attempts { get; } = new();
+    /// <summary>Each attempt: when it was sent and answered (milliseconds since the Unix epoch), and its status.</summary>
+    public ConcurrentQueue<(long Sent, long At, StatusCode Code)> Attempts { get; } = new();
 
     /// <summary>Submissions refused for good (a status a platform does not repeat), by status.</summary>
     public ConcurrentDictionary<StatusCode, int> Refused { get; } = new();
@@ -116,17 +116,18 @@ public sealed class FaultRun
         {
             var client = new FilingService.FilingServiceClient(channels[endpoint]);
             StatusCode code;
+            var sent = Now();
             try
             {
                 var receipt = await client.SubmitApplicationAsync(request, auth, DateTime.UtcNow + Options.AttemptDeadline);
-                result.Attempts.Enqueue((Now(), StatusCode.OK));
+                result.Attempts.Enqueue((sent, Now(), StatusCode.OK));
                 result.Acknowledged.GetOrAdd(caseId, _ => []).Add(receipt.ApplicationId);
                 return endpoint;
             }
             catch (RpcException ex)
             {
                 code = ex.StatusCode;
-                result.Attempts.Enqueue((Now(), code));
+                result.Attempts.Enqueue((sent, Now(), code));
             }
 
             if (!Repeatable(code))

@@ -14,6 +14,7 @@ public static class Report
     {
         var ok = load.Attempts.Where(a => a.Code == StatusCode.OK).Select(a => a.At).Order().ToList();
         var (gap, gapStart) = LongestGap(ok);
+        var inFlight = load.Attempts.Where(a => a.Sent < fault.Start && a.At >= fault.Start).ToList();
         var during = load.Attempts.Where(a => a.At >= fault.Start && a.At <= fault.End + (long)Settle.TotalMilliseconds).ToList();
         var text = new StringBuilder();
         string S(double ms) => (ms / 1000).ToString("F1", CultureInfo.InvariantCulture) + " s";
@@ -33,8 +34,9 @@ public static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"| **duplicated** (two application ids or rows for one case) | {check.Duplicated} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| given up after {Options.GiveUpAfter.TotalSeconds:F0} s | {load.GaveUp} (stored without an acknowledgement: {check.StoredNotAcknowledged}) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| refused for good | {(load.Refused.IsEmpty ? "none" : string.Join(", ", load.Refused.Select(r => $"{Code(r.Key)} {r.Value}")))} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| **longest gap in successful answers** | {S(gap)} (began {S(gapStart - fault.Start)} after the fault started) |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **longest gap in successful answers** | {S(gap)} ({Relative(gapStart - fault.Start)} the fault began) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| fault applied, until run.sh's part ended | {S(fault.End - fault.Start)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **calls in flight when the fault began: answered within** | {inFlight.Count} calls, the last {S(inFlight.Count == 0 ? 0 : inFlight.Max(a => a.At) - fault.Start)} after it began ({(inFlight.Count == 0 ? "none" : string.Join(", ", inFlight.GroupBy(a => a.Code).OrderBy(g => g.Key).Select(g => $"{Code(g.Key)} {g.Count()}")))}) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| **recovered without restarting the surviving processes** | {(recovered.Served ? "yes" : "no")} (a new submission and its read answered {recovered.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s after the load ended) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| load duration | {S(load.EndedAt - load.StartedAt)} |");
         text.AppendLine();
@@ -50,6 +52,9 @@ public static class Report
         text.AppendLine();
         return text.ToString();
     }
+
+    private static string Relative(long ms) =>
+        (Math.Abs(ms) / 1000.0).ToString("F1", CultureInfo.InvariantCulture) + (ms < 0 ? " s before" : " s after");
 
     private static (double Gap, long Start) LongestGap(List<long> okTimes)
     {
