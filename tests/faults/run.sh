@@ -50,8 +50,12 @@ if [[ "${FAULTS_BUILD:-1}" != 0 ]]; then
   dotnet build Exchange.sln -c Release -v q -nologo >"$out/build.log" 2>&1 || { tail -n 30 "$out/build.log"; exit 1; }
 fi
 
+# A port may be bound without listening yet (another run starting): then the next one.
 pg_port=$(free_port 15470)
-scripts/pg.sh start "$work/pg" "$pg_port" >/dev/null
+until scripts/pg.sh start "$work/pg" "$pg_port" >/dev/null 2>"$out/pg-start.log"; do
+  (( pg_port < 15473 )) || { cat "$out/pg-start.log"; exit 1; }
+  pg_port=$(free_port $((pg_port + 1)))
+done
 db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange"
 silo_ports=($(free_port 15474) $(free_port 15475))
 silo_gateway_ports=($(free_port 15476) $(free_port 15477))
