@@ -32,6 +32,15 @@ public sealed class ShiftedClock(string offsetFile) : TimeProvider
         }
     }
 
+    /// <summary>
+    /// The service key of the hub's legal clock: the time of receipts, events and statutory
+    /// deadlines (<c>[FromKeyedServices(ShiftedClock.LegalClock)] TimeProvider</c>). Only that clock
+    /// is shifted. The unkeyed TimeProvider stays the system clock, because Orleans takes it for
+    /// membership (a silo's start and I-am-alive times): a silo started a day ahead looked a day
+    /// stale to the cluster and was declared dead.
+    /// </summary>
+    public const string LegalClock = "exchange:legal-clock";
+
     /// <summary>The system clock, or a <see cref="ShiftedClock"/> when <paramref name="offsetFile"/> is set.</summary>
     public static TimeProvider For(string? offsetFile) => string.IsNullOrWhiteSpace(offsetFile) ? System : new ShiftedClock(offsetFile);
 }

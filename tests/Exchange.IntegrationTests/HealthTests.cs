@@ -16,6 +16,9 @@ public sealed class OwnPostgresHubFixture : HubFixture
 
     public int PostgresPort { get; } = HubProcess.FreePort();
 
+    /// <summary>The server's data folder (scripts/pg.sh's layout: the cluster in db/).</summary>
+    public string DataFolder => dataFolder;
+
     protected override async Task<TestDatabase> CreateDatabaseAsync()
     {
         var work = Environment.GetEnvironmentVariable("EXCHANGE_TEST_WORK") ?? Path.GetTempPath();

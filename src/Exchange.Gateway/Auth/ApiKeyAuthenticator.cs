@@ -15,13 +15,23 @@ namespace Exchange.Gateway.Auth;
 /// per call and a stream of made-up keys cannot grow the gateway's memory. Every credential change
 /// notifies every gateway (<see cref="CredentialChangeListener"/>), which drops the whole cache: a
 /// revoked key stops working within 2 s (measured by TenancyTests and AdminServiceTests).
-/// <see cref="KnownKeyLifetime"/> is the bound when notifications are lost.
+/// <see cref="KnownKeyLifetime"/> is the bound when notifications are lost. While PostgreSQL is out
+/// of reach, a key found valid within the last <see cref="OutageTrust"/> keeps working for reads
+/// (Get…, List…) only; anything else, and any key not checked that recently, is UNAVAILABLE.
 /// </summary>
 /// <param name="maxCachedKeys">The cache's bound (tests set a small one).</param>
 public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCachedKeys = ApiKeyAuthenticator.MaxCachedKeys) : IDisposable
 {
     public static readonly TimeSpan KnownKeyLifetime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan UnknownKeyLifetime = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long after its last successful check a key is still trusted for reads while the store
+    /// cannot be asked. A key revoked just before an outage, whose notification was lost, can read
+    /// for at most this long after it was last checked; a revocation cannot happen during the outage
+    /// (it is a write to the same store).
+    /// </summary>
+    public static readonly TimeSpan OutageTrust = TimeSpan.FromSeconds(60);
 
     /// <summary>How many looked-up keys a gateway keeps; when full, a key not in it is looked up on each call.</summary>
     public const int MaxCachedKeys = 10_000;
@@ -30,6 +40,10 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = maxCachedKeys });
 
+    // Known keys as last checked, kept through Forget (a lost notification connection forgets the
+    // cache when the outage begins); a check that finds the key gone removes it.
+    private readonly MemoryCache lastChecked = new(new MemoryCacheOptions { SizeLimit = maxCachedKeys });
+
     // Every entry expires when this is cancelled; Forget swaps in a fresh one.
     private CancellationTokenSource generation = new();
 
@@ -37,8 +51,9 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
     /// The principal of `authorization: Bearer &lt;api key&gt;` metadata; UNAUTHENTICATED when the
     /// header is missing or malformed, or the key is unknown or revoked.
     /// </summary>
-    public ValueTask<Principal> AuthenticateHeaderAsync(string? header, CancellationToken cancellationToken) =>
-        AuthenticateCallAsync(header, null, cancellationToken);
+    /// <param name="readOnly">The call only reads: a recently checked key is trusted while the store is out of reach.</param>
+    public ValueTask<Principal> AuthenticateHeaderAsync(string? header, CancellationToken cancellationToken, bool readOnly = false) =>
+        AuthenticateCallAsync(header, null, cancellationToken, readOnly);
 
     /// <summary>
     /// The principal of a call: its `authorization: Bearer &lt;api key&gt;` metadata when it has
@@ -46,13 +61,14 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
     /// when the header is malformed, the key unknown or revoked, the certificate not bound (or its
     /// platform revoked), or there is neither.
     /// </summary>
-    public async ValueTask<Principal> AuthenticateCallAsync(string? header, X509Certificate2? clientCertificate, CancellationToken cancellationToken)
+    /// <param name="readOnly">The call only reads: a recently checked credential is trusted while the store is out of reach.</param>
+    public async ValueTask<Principal> AuthenticateCallAsync(string? header, X509Certificate2? clientCertificate, CancellationToken cancellationToken, bool readOnly = false)
     {
         if (string.IsNullOrEmpty(header))
         {
             if (clientCertificate is not null)
             {
-                return await AuthenticateCertificateAsync(clientCertificate, cancellationToken)
+                return await AuthenticateCertificateAsync(clientCertificate, cancellationToken, readOnly)
                     ?? throw Refused(ClientCertificates.PrefixOf(SHA256.HashData(clientCertificate.RawData)), "client certificate not bound to a platform (or its platform is revoked)");
             }
 
@@ -65,19 +81,19 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
         }
 
         var key = header[Scheme.Length..].Trim();
-        return await AuthenticateAsync(key, cancellationToken)
+        return await AuthenticateAsync(key, cancellationToken, readOnly)
             ?? throw Refused(ApiKeys.IsWellFormed(key) ? ApiKeys.PrefixOf(key) : "", "unknown or revoked API key");
     }
 
     /// <summary>The platform a client certificate is bound to, or null; cached as keys are.</summary>
-    public async ValueTask<Principal?> AuthenticateCertificateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    public async ValueTask<Principal?> AuthenticateCertificateAsync(X509Certificate2 certificate, CancellationToken cancellationToken, bool readOnly = false)
     {
         var sha256 = SHA256.HashData(certificate.RawData);
         return await LookUpAsync("cert:" + Convert.ToHexString(sha256), async ct =>
         {
             var owner = await credentials.FindByCertificateAsync(sha256, ct);
             return owner is null ? null : new Principal(PrincipalKind.Platform, owner.Id, owner.DisplayName, owner.KeyPrefix);
-        }, cancellationToken);
+        }, cancellationToken, readOnly);
     }
 
     /// <summary>An UNAUTHENTICATED refusal that names the credential's prefix ("" when none can be shown), for the refusal log.</summary>
@@ -91,7 +107,7 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
     /// <summary>The key of an UNAUTHENTICATED exception's Data holding the refused credential's prefix (never the key).</summary>
     public const string RefusedCredentialPrefix = "exchange.refused_credential";
 
-    public async ValueTask<Principal?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
+    public async ValueTask<Principal?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken, bool readOnly = false)
     {
         if (!ApiKeys.IsWellFormed(apiKey))
         {
@@ -108,10 +124,10 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
                 CredentialKind.Court => PrincipalKind.Court,
                 _ => PrincipalKind.Admin,
             }, owner.Id, owner.DisplayName, owner.KeyPrefix);
-        }, cancellationToken);
+        }, cancellationToken, readOnly);
     }
 
-    private async ValueTask<Principal?> LookUpAsync(string cacheKey, Func<CancellationToken, Task<Principal?>> lookUp, CancellationToken cancellationToken)
+    private async ValueTask<Principal?> LookUpAsync(string cacheKey, Func<CancellationToken, Task<Principal?>> lookUp, CancellationToken cancellationToken, bool readOnly)
     {
         if (cache.TryGetValue(cacheKey, out Principal? cached))
         {
@@ -120,13 +136,30 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
 
         // Taken before the lookup: a change notified while it runs expires what it finds.
         var current = Volatile.Read(ref generation);
-        var principal = await lookUp(cancellationToken);
+        Principal? principal;
+        try
+        {
+            principal = await lookUp(cancellationToken);
+        }
+        catch (Exception ex) when (readOnly && ErrorMappingInterceptor.Classify(ex) is not null && lastChecked.TryGetValue(cacheKey, out Principal? known))
+        {
+            return known;
+        }
 
         using var entry = cache.CreateEntry(cacheKey);
         entry.Value = principal;
         entry.Size = 1;
         entry.AbsoluteExpirationRelativeToNow = principal is null ? UnknownKeyLifetime : KnownKeyLifetime;
         entry.AddExpirationToken(new CancellationChangeToken(current.Token));
+        if (principal is null)
+        {
+            lastChecked.Remove(cacheKey);
+        }
+        else
+        {
+            lastChecked.Set(cacheKey, principal, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = OutageTrust });
+        }
+
         return principal;
     }
 
@@ -143,5 +176,9 @@ public sealed class ApiKeyAuthenticator(CredentialStore credentials, int maxCach
     /// <summary>The number of keys held (tests: the cache stays bounded).</summary>
     public long CachedKeys => cache.Count;
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose()
+    {
+        cache.Dispose();
+        lastChecked.Dispose();
+    }
 }

@@ -41,7 +41,8 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator,
             try
             {
                 principal = await authenticator.AuthenticateCallAsync(
-                    context.RequestHeaders.GetValue("authorization"), http.Connection.ClientCertificate, context.CancellationToken);
+                    context.RequestHeaders.GetValue("authorization"), http.Connection.ClientCertificate, context.CancellationToken,
+                    readOnly: !Errors.ErrorMappingInterceptor.Changes(context.Method));
             }
             catch (RpcException refused) when (refused.StatusCode == StatusCode.Unauthenticated)
             {

@@ -20,7 +20,9 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, ApiKeyAuthent
         {
             try
             {
-                var principal = await authenticator.AuthenticateCallAsync(http.Request.Headers.Authorization, http.Connection.ClientCertificate, http.RequestAborted);
+                var principal = await authenticator.AuthenticateCallAsync(
+                    http.Request.Headers.Authorization, http.Connection.ClientCertificate, http.RequestAborted,
+                    readOnly: !ErrorMappingInterceptor.Changes(grpc.Method.FullName));
                 principal.AttachTo(http);
             }
             catch (RpcException refused)

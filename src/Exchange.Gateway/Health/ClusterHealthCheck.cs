@@ -11,7 +11,7 @@ public sealed class ClusterHealthCheck(IClusterClient client) : IHealthCheck
         try
         {
             var management = client.GetGrain<IManagementGrain>(0);
-            var hosts = await management.GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
+            var hosts = await management.GetHosts(onlyActive: true).WaitAsync(HealthPublication.CheckTimeout, cancellationToken);
             return hosts.Count > 0
                 ? HealthCheckResult.Healthy($"{hosts.Count} active silo(s)")
                 : HealthCheckResult.Unhealthy("no active silo");

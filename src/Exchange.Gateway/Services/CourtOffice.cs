@@ -22,7 +22,7 @@ namespace Exchange.Gateway.Services;
 /// console shows them). The lifecycle and the acts' rules are the domain's; tenancy (a court sees
 /// its own applications) is checked where the data is.
 /// </summary>
-public sealed partial class CourtOffice(IClusterClient cluster, Docket docket, CourtStatisticsReader statistics, TimeProvider clock, ILogger<CourtOffice> logger)
+public sealed partial class CourtOffice(IClusterClient cluster, Docket docket, CourtStatisticsReader statistics, [FromKeyedServices(Exchange.Abstractions.ShiftedClock.LegalClock)] TimeProvider clock, ILogger<CourtOffice> logger)
 {
     /// <summary>Most items in one BatchRule call.</summary>
     public const int MaxBatchItems = 1000;

@@ -23,7 +23,7 @@ public sealed class FilingGrpcService(
     IClusterClient cluster,
     ApplicationListing listing,
     D.ICourtDirectory directory,
-    TimeProvider clock,
+    [FromKeyedServices(Exchange.Abstractions.ShiftedClock.LegalClock)] TimeProvider clock,
     ApplicationResponseCache responses,
     HistoryReader histories,
     UpdateFeed updates,

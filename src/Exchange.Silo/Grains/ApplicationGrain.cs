@@ -27,7 +27,7 @@ namespace Exchange.Silo.Grains;
 public sealed partial class ApplicationGrain(
     [FromKeyedServices(ExchangeStorage.ProviderName)] IGrainStorage storage,
     ICourtDirectory directory,
-    TimeProvider clock,
+    [FromKeyedServices(ShiftedClock.LegalClock)] TimeProvider clock,
     AttachmentContentStore attachments,
     ApplicationIndex index,
     ActiveApplications active,

@@ -16,7 +16,7 @@ namespace Exchange.Silo.Grains;
 public sealed partial class DeadlineWatchGrain(
     DueDeadlines dueDeadlines,
     StuckDeadlineChecks stuck,
-    TimeProvider clock,
+    [FromKeyedServices(ShiftedClock.LegalClock)] TimeProvider clock,
     IOptions<DeadlineOptions> options,
     ILogger<DeadlineWatchGrain> logger) : Grain, IDeadlineWatchGrain, IRemindable
 {

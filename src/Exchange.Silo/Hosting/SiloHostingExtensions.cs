@@ -108,9 +108,9 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<FeedRelay>();
         builder.Services.AddSingleton<FeedRelayWake>();
         builder.Services.AddHostedService<FeedRelayService>();
-        // After UseOrleans, which registers the system clock: the last registration is the one resolved.
-        builder.Services.RemoveAll<TimeProvider>();
-        builder.Services.AddSingleton(sp => ShiftedClock.For(Settings(sp).ClockFile));
+        // The legal clock apart from Orleans' own (the system clock): a test's shifted time moves
+        // deadlines and receipts, never membership and liveness.
+        builder.Services.AddKeyedSingleton<TimeProvider>(ShiftedClock.LegalClock, (sp, _) => ShiftedClock.For(Settings(sp).ClockFile));
         return builder;
     }
 
