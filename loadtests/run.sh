@@ -23,6 +23,9 @@
 #   comparing one change, the figures are printed and BENCHMARKS.md is left alone), and any hub setting
 #   as an environment variable, e.g. Exchange__IdleDeactivationMinutes=5; BENCH_TMP (default /tmp) holds
 #   the throwaway PostgreSQL: /dev/shm takes the disk out of an A/B comparison of CPU-side changes
+#   PG_STATEMENTS=1 adds PostgreSQL's time by statement (pg_stat_statements) to the submit-unique
+#   phase's cost line (reports/<run>/submit-unique/cost.txt); EXCHANGE_PG_OPTIONS passes server
+#   settings to scripts/pg.sh (e.g. auto_explain); the server's log is kept as reports/<run>/postgres.log
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
