@@ -17,7 +17,7 @@ public sealed class FeedOptions
     /// <summary>How long feed entries are kept; tokens older than that are expired.</summary>
     public double RetentionDays { get; set; } = 30;
 
-    /// <summary>Events moved per relay transaction at most.</summary>
+    /// <summary>Events moved per relay transaction at most (capped at FeedRelay.MaxBatch, 999).</summary>
     public int BatchSize { get; set; } = 500;
 
     /// <summary>How often an idle relay looks for events written by other silos (this silo's own writes wake it at once).</summary>
@@ -127,7 +127,7 @@ public sealed partial class FeedRelayService(
                     nextPrune = pruned >= 10_000 ? clock.GetUtcNow() : clock.GetUtcNow() + settings.PruneInterval;
                 }
 
-                if (batch.Events < settings.BatchSize)
+                if (batch.Events < Math.Min(settings.BatchSize, FeedRelay.MaxBatch))
                 {
                     await wake.WaitAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
                 }

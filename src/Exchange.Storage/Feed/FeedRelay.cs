@@ -63,9 +63,16 @@ public sealed class FeedRelay(NpgsqlDataSource dataSource)
                (SELECT min(occurred_at) FROM batch)
         """;
 
-    /// <summary>Runs one batch of at most <paramref name="limit"/> events.</summary>
+    /// <summary>
+    /// The most events one batch moves: a page spans fewer than 1,000 positions (migration 0045's
+    /// check, which readers rely on to find the pages overlapping a range).
+    /// </summary>
+    public const int MaxBatch = 999;
+
+    /// <summary>Runs one batch of at most <paramref name="limit"/> events (at most <see cref="MaxBatch"/>).</summary>
     public async Task<RelayBatch> MoveAsync(int limit, CancellationToken cancellationToken)
     {
+        limit = Math.Clamp(limit, 1, MaxBatch);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The batch's statement is planned for its cursor every time (set for this transaction

@@ -18,10 +18,10 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
 
     // The pages overlapping positions ($3, $3 + $4] (a page spans fewer than 1,000 positions: see
     // migration 0045), unnested into their entries; a notice's page is one entry.
-    private const string Entries =
+    private static readonly string Entries =
         "FROM (SELECT p.first_position + u.ordinality - 1 AS position, u.application_id, u.seq, NULL::jsonb AS notice " +
         "      FROM exchange_feed_pages p CROSS JOIN LATERAL unnest(p.application_ids, p.seqs) WITH ORDINALITY AS u(application_id, seq, ordinality) " +
-        "      WHERE p.recipient_kind = $1 AND p.recipient_id = $2 AND p.last_position > $3 AND p.last_position < $3 + $4 + 1000 AND p.notice IS NULL " +
+        "      WHERE p.recipient_kind = $1 AND p.recipient_id = $2 AND p.last_position > $3 AND p.last_position <= $3 + $4 + " + FeedRelay.MaxBatch + " AND p.notice IS NULL " +
         "      UNION ALL " +
         "      SELECT p.first_position, NULL, NULL, p.notice FROM exchange_feed_pages p " +
         "      WHERE p.recipient_kind = $1 AND p.recipient_id = $2 AND p.last_position > $3 AND p.last_position <= $3 + $4 AND p.notice IS NOT NULL) x " +
