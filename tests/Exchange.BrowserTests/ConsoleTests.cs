@@ -198,6 +198,8 @@ public sealed partial class ConsoleTests(ConsoleHubFixture hub, ITestOutputHelpe
         hub.SignIn(ConsoleHubFixture.Judge);
         hub.Open($"/console/applications/{receipt.ApplicationId}");
         hub.Find("#act-Accept").Click();
+        // The click's navigation may still be on its way: a script run on the leaving page never answers.
+        hub.WaitFor("form.confirm");
 
         // What a forged cross-site form would send: the confirmation's fields without the token.
         var status = Convert.ToInt32(hub.Browser.ExecuteAsyncScript(
