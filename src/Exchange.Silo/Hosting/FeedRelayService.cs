@@ -84,7 +84,6 @@ public sealed partial class FeedRelayService(
 
         var nextPrune = clock.GetUtcNow();
         var lastBatch = 0L;
-        var nextSummary = clock.GetUtcNow();
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -113,12 +112,6 @@ public sealed partial class FeedRelayService(
                         Lag.Record(lag.TotalSeconds);
                         Volatile.Write(ref lastLagMilliseconds, (long)lag.TotalMilliseconds);
                     }
-                }
-
-                if (clock.GetUtcNow() >= nextSummary)
-                {
-                    await relay.SummarizeAsync(stoppingToken).ConfigureAwait(false);
-                    nextSummary = clock.GetUtcNow() + TimeSpan.FromSeconds(1);
                 }
 
                 if (clock.GetUtcNow() >= nextPrune)

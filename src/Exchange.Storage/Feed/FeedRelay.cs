@@ -27,9 +27,8 @@ public sealed class FeedRelay(NpgsqlDataSource dataSource)
         WITH batch AS (
             SELECT e.xid, e.application_id, e.seq, e.occurred_at, a.platform_id, a.court_code
             FROM exchange_events e JOIN exchange_applications a ON a.application_id = e.application_id
-            -- xid >= … alone is what the BRIN index can use; the row comparison then picks the exact start.
-            WHERE e.xid >= $2
-              AND (e.xid, e.application_id, e.seq) > ($2, $3, $4)
+            -- A range scan of exchange_events_relay_order (migration 0050) from the cursor on.
+            WHERE (e.xid, e.application_id, e.seq) > ($2, $3, $4)
               AND e.xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
             ORDER BY e.xid, e.application_id, e.seq
             LIMIT $1
@@ -78,8 +77,6 @@ public sealed class FeedRelay(NpgsqlDataSource dataSource)
         // The batch's statement is planned for its cursor every time (set for this transaction
         // only): the silo's connections prepare statements used often, and the generic plan
         // PostgreSQL then chose read exchange_events from its start in every batch (seen).
-        // (Forcing the BRIN index with enable_seqscan off was tried and was far worse: 0.8 s a
-        // batch in the load test, every scan of the statement forced off its sequential plan.)
         await using (var lockCommand = new NpgsqlCommand(
             $"SELECT pg_try_advisory_xact_lock({LockKey}), set_config('plan_cache_mode', 'force_custom_plan', true)",
             connection, transaction))
@@ -178,24 +175,13 @@ public sealed class FeedRelay(NpgsqlDataSource dataSource)
                  WHERE e.xid > 1;
                 UPDATE exchange_feed_relay
                    SET epoch = gen_random_uuid(), cursor_xid = 0,
-                       cursor_application_id = 'ffffffff-ffff-ffff-ffff-ffffffffffff', cursor_seq = 2147483647,
-                       summarized_to_block = 0;
+                       cursor_application_id = 'ffffffff-ffff-ffff-ffff-ffffffffffff', cursor_seq = 2147483647;
                 """, connection, transaction);
             await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return restored;
-    }
-
-    /// <summary>
-    /// Summarizes the full BRIN ranges of exchange_events (the relay's index), so that each batch
-    /// reads only the last ranges' pages; returns how many it summarized.
-    /// </summary>
-    public async Task<int> SummarizeAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT exchange_summarize_event_ranges()");
-        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Exchange.Contract.Tests.Storage;
 
 /// <summary>
-/// The feed relay (migration 0030-feed, <see cref="FeedRelay"/>) against the real write statement:
+/// The feed relay (migrations 0030-feed, 0045-feed-pages and 0050-feed-relay-order, <see cref="FeedRelay"/>) against the real write statement:
 /// an event is relayed only once its transaction has ended, never past one still open (the
 /// regression that sequence-based feeds shipped), once, into its platform's and its court's feeds,
 /// in version order per application; a rolled-back event never.
@@ -104,8 +104,6 @@ public sealed class FeedRelayTests : IAsyncLifetime
             while (!writing.IsCancellationRequested)
             {
                 await other.MoveAsync(50, CancellationToken.None);
-                // Full BRIN ranges get summarized while the writers go on, as the relay service does.
-                await other.SummarizeAsync(CancellationToken.None);
             }
         })).ToArray();
 
@@ -163,20 +161,50 @@ public sealed class FeedRelayTests : IAsyncLifetime
     }
 
     [DatabaseFact]
-    public async Task TheRelay_ReadsThroughSummarizedIndexRanges_AndMissesNothing()
+    public async Task TheRelay_ReadsPastItsCursorThroughItsIndex_NeverByScanningEveryEvent_AndMissesNothing()
     {
-        // Enough events for many BRIN ranges (16 pages each), written in bulk.
+        // Many events already relayed, then a few new ones: the batch must find them from its
+        // cursor (migration 0050's b-tree), not by reading the table (what the BRIN design did, seen).
+        // The relay runs on connections that end with each batch: a backend reports its
+        // statistics when it exits, so the counts below are complete once it is gone.
+        await using var unpooled = new NpgsqlDataSourceBuilder(db.ConnectionString + ";Pooling=false").Build();
+        var measured = new FeedRelay(unpooled);
         await BulkAsync(6000);
-        Assert.True(await relay.SummarizeAsync(CancellationToken.None) > 0);
-        await DrainAsync();
-        await BulkAsync(4000);
-        await relay.SummarizeAsync(CancellationToken.None);
-        await DrainAsync();
+        await db.ScalarAsync("ANALYZE exchange_events");
+        await DrainAsync(measured);
+        var before = await ScansAsync();
+        await BulkAsync(40);
+        await DrainAsync(measured);
+        var after = await ScansAsync();
 
+        Assert.Equal(before.Sequential, after.Sequential);
+        Assert.True(after.ThroughIndex > before.ThroughIndex, $"index scans {before.ThroughIndex} → {after.ThroughIndex}");
         var entries = await ReadAllAsync(Platform);
-        Assert.Equal(10_000, entries.Count);
-        Assert.Equal(10_000, entries.Select(e => e.ApplicationId).Distinct().Count());
-        Assert.True(await db.ScalarAsync("SELECT summarized_to_block FROM exchange_feed_relay") > 0);
+        Assert.Equal(6040, entries.Count);
+        Assert.Equal(6040, entries.Select(e => e.ApplicationId).Distinct().Count());
+    }
+
+    /// <summary>
+    /// exchange_events' sequential scans and the relay index's scans, once the exited backends'
+    /// reports have arrived (read until two reads agree).
+    /// </summary>
+    private async Task<(long Sequential, long ThroughIndex)> ScansAsync()
+    {
+        (long, long) last = (-1, -1);
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var now = (await db.ScalarAsync("SELECT seq_scan FROM pg_stat_user_tables WHERE relname = 'exchange_events'"),
+                await db.ScalarAsync("SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = 'exchange_events_relay_order'"));
+            if (now == last)
+            {
+                return now;
+            }
+
+            last = now;
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        throw new TimeoutException("the statistics did not settle within 10 s");
     }
 
     [DatabaseFact]
@@ -293,7 +321,9 @@ public sealed class FeedRelayTests : IAsyncLifetime
         return await FeedRelay.ResetIfRestoredAsync(connection, CancellationToken.None);
     }
 
-    private async Task DrainAsync()
+    private Task DrainAsync() => DrainAsync(relay);
+
+    private static async Task DrainAsync(FeedRelay relay)
     {
         while ((await relay.MoveAsync(500, CancellationToken.None)) is { Locked: false } or { Events: > 0 })
         {
