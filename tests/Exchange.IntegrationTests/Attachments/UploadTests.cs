@@ -288,6 +288,46 @@ public sealed class UploadTests(AttachmentHubFixture hub, ITestOutputHelper outp
         Assert.Equal(content, await CourtDownloadAsync(hub.AsCourt, id, uploaded.Sha256));
     }
 
+    [DatabaseFact]
+    public async Task Cli_UploadPrintsTheHashAlone_AndTheCourtDownloadsTheReferencedFile()
+    {
+        var content = Bytes(MiB + MiB / 2, seed: 50);
+        var folder = Directory.CreateTempSubdirectory("exchange-attachments-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "转账凭证.pdf");
+            await File.WriteAllBytesAsync(file, content);
+            var endpoint = new Dictionary<string, string> { ["EXCHANGE_ENDPOINT"] = $"http://127.0.0.1:{hub.GatewayPort}" };
+
+            var upload = await Admin.CliRun.RunAsync(endpoint, "--key", hub.PlatformAKey, "attachments", "upload", file, "--court", HubFixture.Court);
+            Assert.True(upload.Exit == 0, upload.ToString());
+            var hex = upload.Out.Trim();
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), hex);
+
+            var request = Requests.JudicialConfirmation(CourtFlow.NewCaseId("cli-upload"));
+            request.JudicialConfirmation.Attachments.Add(new Attachment
+            {
+                Kind = AttachmentKind.OtherMaterial, FileName = "转账凭证.pdf", MediaType = "application/pdf", SizeBytes = content.Length,
+                Sha256 = ByteString.CopyFrom(Convert.FromHexString(hex)), Uploaded = true,
+            });
+            var id = (await hub.Filing.SubmitApplicationAsync(request, hub.AsPlatformA)).ApplicationId;
+
+            var copy = Path.Combine(folder.FullName, "copy.pdf");
+            var download = await Admin.CliRun.RunAsync(endpoint, "--key", hub.CourtKey, "attachments", "download", hex, "--application", id, "--out", copy);
+            Assert.True(download.Exit == 0, download.ToString());
+            Assert.Equal(content, await File.ReadAllBytesAsync(copy));
+
+            var refused = await Admin.CliRun.RunAsync(endpoint, "--key", hub.CourtKey, "attachments", "download", hex, "--out", copy + "2");
+            Assert.Equal(1, refused.Exit);
+            Assert.Contains("application_id", refused.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(copy + "2.part"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     // The round trip whose gateway memory is measured: the client library streams from and to
     // streams of its own, checking the hash of what comes back.
     private static async Task RoundTripAsync(ExchangeClient client, int size, int seed)
