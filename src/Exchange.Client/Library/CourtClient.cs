@@ -381,6 +381,26 @@ public sealed class CourtClient
         return InvokeAsync(request, _inner.ListUpdatesAsync, deadline, cancellationToken);
     }
 
+    /// <summary>
+    /// Downloads into <paramref name="destination"/> an uploaded file that the court's application
+    /// <paramref name="applicationId"/> references (DownloadAttachment), checked against its size and
+    /// SHA-256 (InvalidDataException if they differ).
+    /// </summary>
+    /// <exception cref="RpcException">NOT_FOUND, INVALID_ARGUMENT, UNAVAILABLE.</exception>
+    public async Task<UploadedAttachment> DownloadAttachmentAsync(
+        string applicationId,
+        byte[] sha256,
+        Stream destination,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicationId);
+        ArgumentNullException.ThrowIfNull(sha256);
+        var request = new DownloadAttachmentRequest { Sha256 = Google.Protobuf.ByteString.CopyFrom(sha256), ApplicationId = applicationId };
+        using var call = _inner.DownloadAttachment(request, new CallOptions(deadline: deadline ?? Deadline(null), cancellationToken: cancellationToken));
+        return await AttachmentStreams.DownloadAsync(call, destination, cancellationToken).ConfigureAwait(false);
+    }
+
     private Task<TResponse> InvokeAsync<TRequest, TResponse>(
         TRequest request,
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc,

@@ -207,6 +207,50 @@ public sealed class FilingClient
         return InvokeAsync(request, _inner.ListUpdatesAsync, deadline, cancellationToken);
     }
 
+    /// <summary>
+    /// Uploads a file bigger than the 1 MiB a filing may carry inline (UploadAttachment): reads
+    /// <paramref name="content"/> (seekable) once for its SHA-256 and size, then streams it in chunks
+    /// of 1 MiB. Reference it from a filing by an Attachment with the returned sha256, its size and
+    /// uploaded = true. Safe to repeat: the same file is answered with the stored one.
+    /// </summary>
+    /// <exception cref="RpcException">INVALID_ARGUMENT (reasons ATTACHMENT_TOO_LARGE, ATTACHMENT_MISMATCH,
+    /// INVALID_ARGUMENT), UNAVAILABLE; nothing is stored after any of them.</exception>
+    public async Task<UploadedAttachment> UploadAttachmentAsync(
+        Stream content,
+        string fileName,
+        string mediaType,
+        string courtCode,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        var (sha256, size) = await AttachmentStreams.MeasureAsync(content, cancellationToken).ConfigureAwait(false);
+        var header = new UploadAttachmentHeader
+        {
+            Sha256 = Google.Protobuf.ByteString.CopyFrom(sha256), SizeBytes = size, FileName = fileName, MediaType = mediaType, CourtCode = courtCode,
+        };
+        using var call = _inner.UploadAttachment(new CallOptions(deadline: ResolveDeadline(deadline), cancellationToken: cancellationToken));
+        return await AttachmentStreams.UploadAsync(call, header, content, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Downloads an uploaded file into <paramref name="destination"/> (DownloadAttachment): the
+    /// caller's own upload, or with <paramref name="applicationId"/> one its application references.
+    /// The bytes are checked against the attachment's size and SHA-256 (InvalidDataException if they differ).
+    /// </summary>
+    /// <exception cref="RpcException">NOT_FOUND, INVALID_ARGUMENT, UNAVAILABLE.</exception>
+    public async Task<UploadedAttachment> DownloadAttachmentAsync(
+        byte[] sha256,
+        Stream destination,
+        string? applicationId = null,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        var request = new DownloadAttachmentRequest { Sha256 = Google.Protobuf.ByteString.CopyFrom(sha256), ApplicationId = applicationId ?? "" };
+        using var call = _inner.DownloadAttachment(request, new CallOptions(deadline: ResolveDeadline(deadline), cancellationToken: cancellationToken));
+        return await AttachmentStreams.DownloadAsync(call, destination, cancellationToken).ConfigureAwait(false);
+    }
+
     private Task<TResponse> InvokeAsync<TRequest, TResponse>(
         TRequest request,
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc,

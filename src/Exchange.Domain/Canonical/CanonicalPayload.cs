@@ -155,6 +155,8 @@ public static class CanonicalPayload
             w.Instant("signed_time", s.SignedTime);
             w.String("method", s.Method);
         });
+        // Written only when true, so that the hash of every filing without an upload is what it was.
+        w.Bool("uploaded", a.Uploaded);
     }
 
     private sealed class Writer

@@ -121,6 +121,12 @@ public enum ErrorReason
 
     /// <summary>BindClientCertificate of a certificate bound to another platform.</summary>
     ClientCertificateAlreadyBound = 70,
+
+    /// <summary>UploadAttachment declared a size over the court's attachment limit.</summary>
+    AttachmentTooLarge = 85,
+
+    /// <summary>UploadAttachment received bytes that do not match the declared size or SHA-256.</summary>
+    AttachmentMismatch = 86,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>

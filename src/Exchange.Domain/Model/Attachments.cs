@@ -49,4 +49,10 @@ public sealed record Attachment
     /// <summary>Signatures and seals on the file, at most 20. Never default.</summary>
     [Id(7)]
     public ImmutableArray<Signature> Signatures { get => field.IsDefault ? [] : field; init; } = [];
+
+    /// <summary>
+    /// True when the file is one the platform uploaded (UploadAttachment) and is referenced here by
+    /// <see cref="Sha256"/>. Omitted from stored JSON when false, so states written before it read the same.
+    /// </summary>
+    [Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool Uploaded { get; init; }
 }

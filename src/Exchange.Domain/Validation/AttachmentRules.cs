@@ -23,6 +23,41 @@ public static class AttachmentRules
     /// <summary>Most signatures per file.</summary>
     public const int MaxSignatures = 20;
 
+    /// <summary>Largest chunk of an UploadAttachment stream: 1 MiB.</summary>
+    public const int MaxUploadChunkBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Checks the header of an upload (attachments.proto, UploadAttachmentHeader); fields are named
+    /// "header.…". <paramref name="courtLimit"/> is the court's max_attachment_bytes, null when the hub
+    /// does not serve the court. A size over the limit is not among these violations:
+    /// see <see cref="IsOverLimit"/>, which has its own reason.
+    /// </summary>
+    public static IReadOnlyList<FieldViolation> CheckUpload(byte[] sha256, long sizeBytes, string fileName, string mediaType,
+        string courtCode, long? courtLimit)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        var found = new List<FieldViolation>();
+        void Add(string field, string? description)
+        {
+            if (description is not null)
+            {
+                found.Add(new FieldViolation("header." + field, description));
+            }
+        }
+
+        Add("sha256", sha256.Length != Sha256Length ? $"must be exactly {Sha256Length} bytes (has {sha256.Length})" : null);
+        Add("size_bytes", sizeBytes < 1 ? "must be at least 1 byte" : null);
+        Add("file_name", TextLimits.Required(fileName, 255));
+        Add("media_type", TextLimits.Required(mediaType, 127, min: 3));
+        Add("court_code", string.IsNullOrEmpty(courtCode) ? "is required"
+            : courtLimit is null ? $"'{courtCode}' is not a court the hub serves"
+            : null);
+        return found;
+    }
+
+    /// <summary>Whether a declared size is over the court's attachment limit.</summary>
+    public static bool IsOverLimit(long sizeBytes, long courtLimit) => sizeBytes > courtLimit;
+
     /// <summary>
     /// Checks one attachment. <paramref name="partyCount"/> bounds party_index. Content that is null
     /// or empty counts as absent (proto3 cannot tell an empty bytes field from a missing one); present
@@ -43,8 +78,11 @@ public static class AttachmentRules
         Add("kind", EnumRules.Check(attachment.Kind));
         Add("file_name", TextLimits.Required(attachment.FileName, 255));
         Add("media_type", TextLimits.Required(attachment.MediaType, 127, min: 3));
-        Add("size_bytes", attachment.SizeBytes is < 1 or > MaxSizeBytes
-            ? $"must be 1 to {MaxSizeBytes} bytes (20 MiB)"
+        // An uploaded file's size was held to its court's limit when it was uploaded; the hub checks
+        // that it matches the upload (the application grain, which can read it).
+        Add("size_bytes", attachment.Uploaded
+            ? attachment.SizeBytes < 1 ? "must be at least 1 byte" : null
+            : attachment.SizeBytes is < 1 or > MaxSizeBytes ? $"must be 1 to {MaxSizeBytes} bytes (20 MiB)"
             : null);
 
         var sha256 = attachment.Sha256 ?? [];
@@ -53,7 +91,11 @@ public static class AttachmentRules
             : null);
 
         var content = attachment.Content;
-        if (content is { Length: > 0 })
+        if (content is { Length: > 0 } && attachment.Uploaded)
+        {
+            Add("content", "must be empty when uploaded is true: the uploaded file is the content");
+        }
+        else if (content is { Length: > 0 })
         {
             if (content.Length > MaxInlineBytes)
             {

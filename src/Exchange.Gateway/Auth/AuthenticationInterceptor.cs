@@ -32,6 +32,13 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator,
         await continuation(request, responseStream, context);
     }
 
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthenticateAsync(context);
+        return await continuation(requestStream, context);
+    }
+
     private async Task AuthenticateAsync(ServerCallContext context)
     {
         if (!Principal.IsAttached(context))

@@ -23,40 +23,71 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         {
             return await continuation(request, context);
         }
-        catch (RpcException)
+        catch (Exception ex) when (ex is not RpcException)
         {
-            throw;
+            throw Map(ex, context);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+    }
+
+    // Streams (UploadAttachment, DownloadAttachment, WatchUpdates) fail as unary calls do.
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
         {
-            var changes = Changes(context.Method);
+            return await continuation(requestStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    private RpcException Map(Exception ex, ServerCallContext context)
+    {
+        var changes = Changes(context.Method);
+        if (ex is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
             if (context.Deadline <= clock.GetUtcNow().UtcDateTime)
             {
-                throw GrpcErrors.Create(StatusCode.DeadlineExceeded, ErrorReason.DeadlineExceeded, changes
+                return GrpcErrors.Create(StatusCode.DeadlineExceeded, ErrorReason.DeadlineExceeded, changes
                     ? "the call's deadline passed before the hub answered; the change may or may not have been made: repeat it with the same request id"
                     : "the call's deadline passed before the hub answered");
             }
 
-            throw GrpcErrors.Create(StatusCode.Cancelled, ErrorReason.Cancelled, "the call was cancelled");
+            return GrpcErrors.Create(StatusCode.Cancelled, ErrorReason.Cancelled, "the call was cancelled");
         }
-        catch (Exception ex) when (Classify(ex) is { } failure)
+
+        if (Classify(ex) is { } failure)
         {
-            if (failure == Failure.OutcomeUnknown && Changes(context.Method))
+            if (failure == Failure.OutcomeUnknown && changes)
             {
                 LogOutcomeUnknown(logger, ex, context.Method);
-                throw GrpcErrors.OutcomeUnknownStatus(
+                return GrpcErrors.OutcomeUnknownStatus(
                     "the hub lost the answer of its store or cluster: the change may or may not have been made; repeat the request with the same request id, which applies it at most once")
                     .ToRpcException();
             }
 
             LogUnavailable(logger, ex, context.Method);
-            throw GrpcErrors.UnavailableStatus("the hub's store or cluster is unavailable and nothing was done; retry the same request").ToRpcException();
+            return GrpcErrors.UnavailableStatus("the hub's store or cluster is unavailable and nothing was done; retry the same request").ToRpcException();
         }
-        catch (Exception ex)
-        {
-            LogInternal(logger, ex, context.Method);
-            throw GrpcErrors.Create(StatusCode.Internal, ErrorReason.Internal, "internal error; it has been logged");
-        }
+
+        LogInternal(logger, ex, context.Method);
+        return GrpcErrors.Create(StatusCode.Internal, ErrorReason.Internal, "internal error; it has been logged");
     }
 
     /// <summary>What a failure says about the call's effect; null when it is not a failure of the store or cluster.</summary>
@@ -100,11 +131,12 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         return null;
     }
 
-    /// <summary>Whether the method may change an application: all but the reads (Get…, List…).</summary>
+    /// <summary>Whether the method may change something: all but the reads (Get…, List…, Download…).</summary>
     public static bool Changes(string method)
     {
         var name = method[(method.LastIndexOf('/') + 1)..];
-        return !name.StartsWith("Get", StringComparison.Ordinal) && !name.StartsWith("List", StringComparison.Ordinal);
+        return !name.StartsWith("Get", StringComparison.Ordinal) && !name.StartsWith("List", StringComparison.Ordinal)
+            && !name.StartsWith("Download", StringComparison.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: backend unavailable, nothing was done")]

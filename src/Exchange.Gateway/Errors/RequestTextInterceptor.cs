@@ -31,6 +31,27 @@ public sealed class RequestTextInterceptor : Interceptor
         return continuation(request, responseStream, context);
     }
 
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        continuation(new CheckedStream<TRequest>(requestStream), context);
+
+    /// <summary>A client stream whose every message passes the text rule as it is read.</summary>
+    private sealed class CheckedStream<T>(IAsyncStreamReader<T> inner) : IAsyncStreamReader<T>
+    {
+        public T Current => inner.Current;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            if (!await inner.MoveNext(cancellationToken))
+            {
+                return false;
+            }
+
+            Apply(inner.Current);
+            return true;
+        }
+    }
+
     /// <summary>Normalises every string of <paramref name="request"/> in place, or throws INVALID_ARGUMENT listing each refused one.</summary>
     public static void Apply(object? request)
     {

@@ -64,6 +64,8 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<ApplicationListing>();
         builder.Services.AddSingleton<Docket>();
         builder.Services.AddSingleton<HistoryReader>();
+        builder.Services.TryAddSingleton<Exchange.Storage.Applications.AttachmentUploads>();
+        builder.Services.AddSingleton<AttachmentTransfers>();
         builder.Services.AddSingleton<CourtStatisticsReader>();
         builder.Services.AddSingleton<ApplicationResponseCache>();
         builder.Services.AddSingleton<FeedStore>();

@@ -114,6 +114,7 @@ public static class ApplicationMapper
         Sha256 = a.Sha256.ToByteArray(),
         Content = a.Content.IsEmpty ? null : a.Content.ToByteArray(),
         PartyIndex = a.HasPartyIndex ? a.PartyIndex : null,
+        Uploaded = a.Uploaded,
         Signatures = [.. a.Signatures.Select((s, i) => new D.Signature
         {
             Signer = s.Signer,
@@ -286,7 +287,7 @@ public static class ApplicationMapper
         var proto = new V1.Attachment
         {
             Kind = (V1.AttachmentKind)a.Kind, FileName = a.FileName, MediaType = a.MediaType, SizeBytes = a.SizeBytes,
-            Sha256 = ByteString.CopyFrom(a.Sha256),
+            Sha256 = ByteString.CopyFrom(a.Sha256), Uploaded = a.Uploaded,
         };
         if (a.PartyIndex is { } index)
         {

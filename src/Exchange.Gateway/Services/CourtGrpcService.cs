@@ -21,8 +21,14 @@ namespace Exchange.Gateway.Services;
 /// <see cref="CourtOffice"/> does it for the console too. The lifecycle and the acts' rules are the
 /// domain's; tenancy (a court sees its own applications) is checked where the data is.
 /// </summary>
-public sealed class CourtGrpcService(CourtOffice office, HistoryReader histories, UpdateFeed updates) : CourtService.CourtServiceBase
+public sealed class CourtGrpcService(CourtOffice office, HistoryReader histories, UpdateFeed updates, AttachmentTransfers attachments)
+    : CourtService.CourtServiceBase
 {
+    // Large attachments (attachments.proto): what the court's applications reference.
+    public override Task DownloadAttachment(DownloadAttachmentRequest request, IServerStreamWriter<DownloadAttachmentResponse> responseStream,
+        ServerCallContext context) =>
+        attachments.DownloadAsync(Principal.RequireCourt(context).ToActor(), request, responseStream, context);
+
     /// <summary>Most items in one BatchRule call.</summary>
     public const int MaxBatchItems = CourtOffice.MaxBatchItems;
 

@@ -27,8 +27,17 @@ public sealed class FilingGrpcService(
     ApplicationResponseCache responses,
     HistoryReader histories,
     UpdateFeed updates,
-    CallbackEndpoints callbacks) : FilingService.FilingServiceBase
+    CallbackEndpoints callbacks,
+    AttachmentTransfers attachments) : FilingService.FilingServiceBase
 {
+    // Large attachments (attachments.proto): AttachmentTransfers streams them to and from the store.
+    public override Task<UploadedAttachment> UploadAttachment(IAsyncStreamReader<UploadAttachmentRequest> requestStream, ServerCallContext context) =>
+        attachments.UploadAsync(Principal.RequirePlatform(context).Id, requestStream, context);
+
+    public override Task DownloadAttachment(DownloadAttachmentRequest request, IServerStreamWriter<DownloadAttachmentResponse> responseStream,
+        ServerCallContext context) =>
+        attachments.DownloadAsync(Principal.RequirePlatform(context).ToActor(), request, responseStream, context);
+
     public override async Task<Receipt> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {
         var platform = Principal.RequirePlatform(context);

@@ -29,6 +29,7 @@ public sealed partial class ApplicationGrain(
     ICourtDirectory directory,
     [FromKeyedServices(ShiftedClock.LegalClock)] TimeProvider clock,
     AttachmentContentStore attachments,
+    AttachmentUploads uploads,
     ApplicationIndex index,
     ActiveApplications active,
     FeedRelayWake feedRelay,
@@ -67,10 +68,11 @@ public sealed partial class ApplicationGrain(
         // One snapshot for the whole submission: its validation and its deadlines use the same calendar.
         var (courts, calendar) = directory.Current;
         var outcome = ApplicationValidator.Validate(draft, courts, calendar, now);
-        if (outcome.Violations.Count > 0)
+        var uploadViolations = await CheckUploadsAsync(platformId, draft.CourtCode, draft.Attachments, AttachmentsPath(draft.Type));
+        if (outcome.Violations.Count > 0 || uploadViolations.Count > 0)
         {
             DeactivateOnIdle();
-            return new SubmitOutcome(SubmitResultKind.Invalid, Violations: outcome.Violations);
+            return new SubmitOutcome(SubmitResultKind.Invalid, Violations: [.. outcome.Violations, .. uploadViolations]);
         }
 
         if (outcome.Refusal is not null)
@@ -100,7 +102,7 @@ public sealed partial class ApplicationGrain(
             Warnings = [.. outcome.Warnings],
             Deadlines = [.. Deadlines.Running(new DeadlineFacts(draft.Type, ApplicationStatus.Received, now, null, null, false, null, 0), calendar)],
             LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.Submitted), now, actor, null, ApplicationStatus.Received,
-                new Dictionary<string, string> { ["payload_sha256"] = payloadSha256, ["court_code"] = draft.CourtCode }),
+                WithUploads(new Dictionary<string, string> { ["payload_sha256"] = payloadSha256, ["court_code"] = draft.CourtCode }, draft.Attachments)),
         };
 
         try
@@ -221,6 +223,11 @@ public sealed partial class ApplicationGrain(
 
         var now = Now();
         var violations = ActRules.Check(request, draft.PartyCount, now);
+        if (caller.Kind == ActorKind.Platform && request.Attachments.Count > 0)
+        {
+            violations = [.. violations, .. await CheckUploadsAsync(caller.Id, draft.CourtCode, request.Attachments, "supplement.attachments")];
+        }
+
         if (violations.Count > 0)
         {
             return new CommandOutcome(CommandResultKind.Invalid, Violations: violations);
@@ -365,6 +372,7 @@ public sealed partial class ApplicationGrain(
                 if (request.Attachments.Count > 0)
                 {
                     details["attachments_sha256"] = string.Join(",", request.Attachments.Select(a => Convert.ToHexStringLower(a.Sha256)));
+                    details = WithUploads(details, request.Attachments);
                 }
 
                 break;

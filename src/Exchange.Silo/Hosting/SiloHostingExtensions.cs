@@ -35,6 +35,7 @@ public static class SiloHostingExtensions
         // Before UseOrleans: loaded from the database before the silo takes its first call.
         builder.Services.AddCourtDirectory();
         builder.Services.AddSingleton<AttachmentContentStore>();
+        builder.Services.TryAddSingleton<AttachmentUploads>();
         builder.Services.AddSingleton<ApplicationIndex>();
         builder.Services.AddSingleton<ActiveApplications>();
         builder.Services.AddSingleton<Exchange.Storage.Deadlines.DueDeadlines>();
