@@ -4,7 +4,9 @@
 #   - memory: silo resident memory with the 36,049 seed applications active, and after they idle out,
 #     over the idle silo (read after a warm-up seed has been filed and has idled out);
 #   - baselines: pgbench doing a plain single-row upsert of a state-sized payload (the durable-write
-#     limit) and a bare gRPC echo (the transport limit), at the same concurrency as the scenarios;
+#     limit), a bare gRPC echo (the transport limit), and the stateless peer (loadtests/Exchange.Peer:
+#     SubmitApplication and GetApplication as a team would build them without Orleans, on the same
+#     PostgreSQL, driven by the same get-hot and submit-unique scenarios), at the same concurrency;
 #   - scenarios: unique submissions, hot reads, a mixed platform day, a court day (accept, start review,
 #     BatchRule of 500, docket reads), both days together without and with 20 platforms watching the
 #     change feed (delivery lag), the seed replay with the courts' phases (accept, start review,
@@ -16,9 +18,10 @@
 #   filed and left to idle out before the idle silo is read, default 8000; 0 reads the silo before any
 #   request), IDLE_WAIT (the longest wait, in seconds, for idle applications to leave memory, default 420: idle
 #   deactivation after 2 minutes, Orleans' collection quantum, the memory-return check), BENCHMARKS_MD (default docs/BENCHMARKS.md),
-#   PHASES (default "memory pgbench echo get-hot submit-unique platform-day court-day change-feed"; "memory" is the
+#   PHASES (default "memory pgbench echo get-hot submit-unique peer platform-day court-day change-feed"; "memory" is the
 #   seed replay: its submissions in two halves around the memory readings, and at the end of the suite
-#   the courts' phases on them; FEED_ROUNDS (default 1) runs the change-feed pair that many times,
+#   the courts' phases on them; "peer" runs get-hot and submit-unique against the peer, each right
+#   after the hub's own, as peer-get-hot and peer-submit-unique; FEED_ROUNDS (default 1) runs the change-feed pair that many times,
 #   interleaved; with fewer phases, for
 #   comparing one change, the figures are printed and BENCHMARKS.md is left alone), and any hub setting
 #   as an environment variable, e.g. Exchange__IdleDeactivationMinutes=5; BENCH_TMP (default /tmp) holds
@@ -37,7 +40,7 @@ seed_size=${SEED_SIZE:-36049}
 warm_seed_size=${WARM_SEED_SIZE:-8000}
 idle_wait=${IDLE_WAIT:-420}
 benchmarks_md=${BENCHMARKS_MD:-$root/docs/BENCHMARKS.md}
-all_phases="memory pgbench echo get-hot submit-unique platform-day court-day change-feed"
+all_phases="memory pgbench echo get-hot submit-unique peer platform-day court-day change-feed"
 phases=${PHASES:-$all_phases}
 phase() { [[ " $phases " == *" $1 "* ]]; }
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -70,6 +73,7 @@ silo_port=$(free_port 11300)
 silo_gateway_port=$(free_port $((silo_port + 1)))
 port=$(free_port 5380)
 echo_port=$(free_port $((port + 1)))
+peer_port=$(free_port $((echo_port + 1)))
 
 log "starting the hub (silo $silo_port/$silo_gateway_port, gateway $port) and the echo server ($echo_port)"
 export ConnectionStrings__Exchange="$db" Exchange__ClusterId=bench Exchange__SiloPort=$silo_port \
@@ -88,13 +92,21 @@ else
 fi
 start_component echo "$out/echo.log" "Echo server ready" "${app[@]}" echo-server --port "$echo_port"
 EXCHANGE_ADMIN_KEY=$(cat "$work/admin-key") "${app[@]}" provision --endpoint "http://127.0.0.1:$port" --platforms 20 --out "$work/keys.json" >"$out/provision.log"
+# The stateless peer, in the hub's database (its own schema, "peer"), accepting the same platform keys.
+peer_pid=""
+if phase peer; then
+  log "starting the stateless peer ($peer_port)"
+  start_component peer "$out/peer.log" "Peer ready" dotnet loadtests/Exchange.Peer/bin/Release/net10.0/Exchange.Peer.dll \
+    --port "$peer_port" --db "$db" --keys "$work/keys.json"
+  peer_pid=${pids[-1]}
+fi
 
 endpoint="http://127.0.0.1:$port"
-run_scenario() { # LABEL SCENARIO [extra options]: reports go to $out/LABEL
+run_scenario() { # LABEL SCENARIO [extra options]: reports go to $out/LABEL; against $target (default: the hub)
   local label=$1 name=$2
   shift 2
   log "scenario $name ($label)"
-  "${app[@]}" run --endpoint "$endpoint" --echo-endpoint "http://127.0.0.1:$echo_port" --keys "$work/keys.json" \
+  "${app[@]}" run --endpoint "${target:-$endpoint}" --echo-endpoint "http://127.0.0.1:$echo_port" --keys "$work/keys.json" \
     --db "$db" --scenario "$name" --report-dir "$out/$label" "$@" 2>&1 | tail -n 40 >>"$out/run.log" \
     || log "scenario $label: thresholds failed or errors (see its report)"
 }
@@ -105,7 +117,8 @@ gateway_pid=${gateway_pid:-}
 # the silo, the gateway and the load generator (this script's ended children), WAL bytes, commits and
 # applications stored. cost_mark prints a snapshot; cost_report LABEL BEFORE AFTER logs the
 # difference per stored application to run.log and $out/LABEL/cost.txt (with PG_STATEMENTS=1, and
-# cost_start for the first snapshot, PostgreSQL's time by statement too).
+# cost_start for the first snapshot, PostgreSQL's time by statement too). With "peer" as their last
+# argument they count the peer instead: its process in the gateway's place, its own table's rows.
 clk_tck=$(getconf CLK_TCK)
 cpu_of() { # PID [children too: 1]: CPU ticks of the process (and of its reaped children)
   [[ -r /proc/$1/stat ]] || { echo 0; return; }
@@ -118,29 +131,33 @@ pg_cpu() {
   for child in $(pgrep -P "$master"); do total=$((total + $(cpu_of "$child"))); done
   echo "$total"
 }
-cost_start() { # cost_mark, after clearing PostgreSQL's statement statistics (PG_STATEMENTS=1)
+cost_start() { # [peer]: cost_mark, after clearing PostgreSQL's statement statistics (PG_STATEMENTS=1)
   if [[ "${PG_STATEMENTS:-0}" == 1 ]]; then
     "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qtAc "SELECT pg_stat_statements_reset()" >/dev/null
   fi
-  cost_mark
+  cost_mark "$@"
 }
-cost_mark() {
-  # Applications stored: rows inserted into exchange_applications by PostgreSQL's statistics (the
-  # hub's tables are read only through Exchange.Storage; the statistics lag the inserts by about a
-  # second, hence the pause).
+cost_mark() { # [peer]
+  # Applications stored: rows inserted into exchange_applications (the peer: peer.applications) by
+  # PostgreSQL's statistics (the hub's tables are read only through Exchange.Storage; the statistics
+  # lag the inserts by about a second, hence the pause).
   sleep 1.5
-  local sql="SELECT pg_current_wal_lsn() - '0/0', (SELECT xact_commit FROM pg_stat_database WHERE datname = 'exchange'), (SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'exchange_applications')"
-  echo "$(pg_cpu) $(cpu_of "$silo_pid") $( [[ -n $gateway_pid ]] && cpu_of "$gateway_pid" || echo 0) $(cpu_of $$ 1)" \
+  local stored="relname = 'exchange_applications'" silo=$silo_pid service=$gateway_pid
+  [[ ${1:-} == peer ]] && stored="schemaname = 'peer' AND relname = 'applications'" silo="" service=$peer_pid
+  local sql="SELECT pg_current_wal_lsn() - '0/0', (SELECT xact_commit FROM pg_stat_database WHERE datname = 'exchange'), (SELECT n_tup_ins FROM pg_stat_user_tables WHERE $stored)"
+  echo "$(pg_cpu) $( [[ -n $silo ]] && cpu_of "$silo" || echo 0) $( [[ -n $service ]] && cpu_of "$service" || echo 0) $(cpu_of $$ 1)" \
     "$("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -tAF' ' -c "$sql")"
 }
-cost_report() { # LABEL BEFORE AFTER
+cost_report() { # LABEL BEFORE AFTER [peer]
   local line
-  line=$(awk -v tck="$clk_tck" -v label="$1" '
+  line=$(awk -v tck="$clk_tck" -v label="$1" -v peer="${4:-}" '
     NR == 1 { for (i = 1; i <= NF; i++) b[i] = $i }
     NR == 2 { for (i = 1; i <= NF; i++) d[i] = $i - b[i]
       n = d[7]; if (n <= 0) { print label ": no applications stored"; exit }
-      printf "%s cost per stored application (%d stored): CPU ms PostgreSQL %.3f, silo %.3f, gateway %.3f, load generator %.3f; WAL bytes %.0f; commits %.2f\n",
-        label, n, 1000 * d[1] / tck / n, 1000 * d[2] / tck / n, 1000 * d[3] / tck / n, 1000 * d[4] / tck / n, d[5] / n, d[6] / n }' \
+      service = peer == "peer" ? sprintf("peer %.3f", 1000 * d[3] / tck / n) \
+        : sprintf("silo %.3f, gateway %.3f", 1000 * d[2] / tck / n, 1000 * d[3] / tck / n)
+      printf "%s cost per stored application (%d stored): CPU ms PostgreSQL %.3f, %s, load generator %.3f; WAL bytes %.0f; commits %.2f\n",
+        label, n, 1000 * d[1] / tck / n, service, 1000 * d[4] / tck / n, d[5] / n, d[6] / n }' \
     <(echo "$2"; echo "$3"))
   log "$line"
   mkdir -p "$out/$1" && echo "$line" >"$out/$1/cost.txt"
@@ -220,16 +237,26 @@ log "baseline pgbench upsert of a stored state ($payload_bytes bytes of state JS
 pgbench_upsert pgbench-state "convert_to(replace('$template', '@ID@', md5(:id::text)::uuid::text), 'UTF8')"
 pgbench_state_tps=$(tps_of pgbench-state) pgbench_state_latency=$(latency_of pgbench-state)
 log "pgbench upsert of a stored state: $pgbench_state_tps tps (latency average $pgbench_state_latency ms)"
+# Nothing of the baseline's rows is left for autovacuum to work on during the scenarios (a suspect
+# for the hot reads' spread): emptied, then vacuumed (two commands: VACUUM runs outside a transaction).
+"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -q -c "TRUNCATE bench_upsert" -c "VACUUM (ANALYZE) bench_upsert"
 fi
 
 # 3. The transport baseline and the scenarios, each measured after its own warm-up.
 common=(--duration "${duration}s" --warmup "${warmup}s" --concurrency "$concurrency")
 phase echo && run_scenario echo echo "${common[@]}"
+peer_endpoint="http://127.0.0.1:$peer_port"
 phase get-hot && run_scenario get-hot get-hot "${common[@]}"
+phase peer && target=$peer_endpoint run_scenario peer-get-hot get-hot "${common[@]}"
 if phase submit-unique; then
   before=$(cost_start)
   run_scenario submit-unique submit-unique "${common[@]}"
   cost_report submit-unique "$before" "$(cost_mark)"
+fi
+if phase peer; then
+  before=$(cost_start peer)
+  target=$peer_endpoint run_scenario peer-submit-unique submit-unique "${common[@]}"
+  cost_report peer-submit-unique "$before" "$(cost_mark peer)" peer
 fi
 phase platform-day && run_scenario platform-day platform-day "${common[@]}"
 phase court-day && run_scenario court-day court-day "${common[@]}"
@@ -250,9 +277,16 @@ fi
 phase memory && run_scenario seed-court seed-replay --seed-size 0 --seed-from "$work/seed-1.tsv,$work/seed-2.tsv" \
   --concurrency "$concurrency" --warmup 0s
 
-for name in echo get-hot submit-unique platform-day court-day change-feed-unwatched change-feed seed-court; do
-  [[ -f "$out/$name/summary.json" ]] && grep -oE '"name": ?"[^"]*"|"rps": ?[0-9.]+|"rate_per_s": ?[0-9.]+|"items_per_s": ?[0-9.]+|"p99_ms": ?[0-9.]+|"errors": ?[0-9]+' "$out/$name/summary.json" | paste -sd' ' | tee -a "$out/run.log"
+for name in echo get-hot peer-get-hot submit-unique peer-submit-unique platform-day court-day change-feed-unwatched change-feed seed-court; do
+  [[ -f "$out/$name/summary.json" ]] && echo "$name: $(grep -oE '"name": ?"[^"]*"|"rps": ?[0-9.]+|"rate_per_s": ?[0-9.]+|"items_per_s": ?[0-9.]+|"p99_ms": ?[0-9.]+|"errors": ?[0-9]+' "$out/$name/summary.json" | paste -sd' ')" | tee -a "$out/run.log"
 done
+# The ratios to the peer (and to the upsert baseline), also when BENCHMARKS.md is left alone.
+rps_of() { [[ -f "$out/$1/summary.json" ]] && grep -oE '"rps": ?[0-9.]+' "$out/$1/summary.json" | head -n 1 | grep -oE '[0-9.]+$' || echo 0; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
+if phase peer; then
+  upsert=$pgbench_state_tps
+  log "ratios: submissions hub/peer $(ratio "$(rps_of submit-unique)" "$(rps_of peer-submit-unique)"), hub/upsert $(ratio "$(rps_of submit-unique)" "$upsert"), peer/upsert $(ratio "$(rps_of peer-submit-unique)" "$upsert"); hot reads hub/peer $(ratio "$(rps_of get-hot)" "$(rps_of peer-get-hot)"), hub/echo $(ratio "$(rps_of get-hot)" "$(rps_of echo)"), peer/echo $(ratio "$(rps_of peer-get-hot)" "$(rps_of echo)")"
+fi
 if [[ "$phases" != "$all_phases" ]]; then
   log "not all phases ran: $benchmarks_md left alone; reports in ${out#"$root/"}"
   exit 0

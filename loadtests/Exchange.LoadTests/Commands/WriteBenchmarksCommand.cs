@@ -118,6 +118,23 @@ internal static class WriteBenchmarksCommand
             md.AppendLine($"| hot reads (GetApplication, active grains) | {hot.Rps:N0}/s, p99 {hot.P99:0.#} ms, {hot.Errors} errors | bare gRPC echo: {echo.Rps:N0}/s, p99 {echo.P99:0.#} ms | **{ratio:0.00}** | ≥ 0.8 | {YesNo(ratio >= 0.8 && hot.Errors == 0)} |");
         }
 
+        // The stateless peer (loadtests/Exchange.Peer), driven by the same scenarios right after the hub.
+        var peerSubmit = Scenario(run, "peer-submit-unique", "submit-unique");
+        if (submit is not null && peerSubmit is not null)
+        {
+            var ratio = submit.Rps / peerSubmit.Rps;
+            var upsert = run.PgbenchStateTps > 0 ? run.PgbenchStateTps : run.PgbenchTps;
+            var ofUpsert = upsert > 0 ? $" ({peerSubmit.Rps / upsert:0.00} × the upsert)" : "";
+            md.AppendLine($"| unique submissions, hub against the stateless peer | hub {submit.Rps:N0}/s | stateless peer: {peerSubmit.Rps:N0}/s{ofUpsert}, p99 {peerSubmit.P99:0.#} ms, {peerSubmit.Errors} errors | **{ratio:0.00}** | ≥ 1.3 | {YesNo(ratio >= 1.3 && submit.Errors == 0)} |");
+        }
+
+        var peerHot = Scenario(run, "peer-get-hot", "get-hot");
+        if (hot is not null && peerHot is not null)
+        {
+            var ratio = hot.Rps / peerHot.Rps;
+            md.AppendLine($"| hot reads, hub against the stateless peer | hub {hot.Rps:N0}/s | stateless peer (every read from PostgreSQL): {peerHot.Rps:N0}/s, p99 {peerHot.P99:0.#} ms, {peerHot.Errors} errors | **{ratio:0.00}** | ≥ 2 | {YesNo(ratio >= 2 && hot.Errors == 0)} |");
+        }
+
         var seedApps = seeds.Sum(s => s?.Applications ?? 0);
         if (seeds.All(s => s is not null))
         {
@@ -146,6 +163,22 @@ internal static class WriteBenchmarksCommand
         md.AppendLine($"| silo memory, {run.SeedSize:N0} applications active | {marginal:0.0} KiB resident per application (slope from {run.SeedSize / 2:N0} to {run.SeedSize:N0} active); {average:0.0} KiB averaged over the idle silo | {idle} | | ≤ 4 KiB per application | {YesNo(marginal <= 4 && average <= 4)} |");
         md.AppendLine($"| silo memory after the applications idled out | {run.RssIdle / 1024.0:N0} MiB resident (was {run.RssFull / 1024.0:N0} MiB with all active) | {idle} | {(run.RssFull - run.RssIdle) * 1.0 / Math.Max(1, run.RssFull - run.RssStart):0.00} of the growth returned | memory comes back | {YesNo(run.RssIdle <= run.RssStart + (run.RssFull - run.RssStart) / 4)} |");
         md.AppendLine();
+
+        var costs = new[] { "submit-unique", "peer-submit-unique" }
+            .Select(label => Path.Combine(run.Reports.FullName, label, "cost.txt"))
+            .Where(File.Exists)
+            .Select(path => File.ReadLines(path).First())
+            .ToList();
+        if (costs.Count > 0)
+        {
+            md.AppendLine("What a unique submission cost, counted (CPU of each process over the phase, divided by the applications stored):").AppendLine();
+            foreach (var line in costs)
+            {
+                md.AppendLine($"- {line}");
+            }
+
+            md.AppendLine();
+        }
 
         var platformDay = PlatformDay(run);
         if (platformDay.Count > 0)
