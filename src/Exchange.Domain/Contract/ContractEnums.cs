@@ -121,6 +121,12 @@ public enum ErrorReason
 
     /// <summary>BindClientCertificate of a certificate bound to another platform.</summary>
     ClientCertificateAlreadyBound = 70,
+
+    /// <summary>An accepting act with a case number the court gave another application already.</summary>
+    CaseNumberTaken = 90,
+
+    /// <summary>GetCourtPolicy of a court code the hub does not serve.</summary>
+    CourtNotFound = 91,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>
@@ -207,4 +213,7 @@ public enum HistoryEventKind
 
     /// <summary>The hub flagged a deadline that closed (no status change).</summary>
     Overdue = 21,
+
+    /// <summary>The hub counted the running deadlines again on a newly loaded holiday calendar (no status change).</summary>
+    DeadlinesRecounted = 90,
 }

@@ -22,6 +22,9 @@ public sealed record CaseNumber(int Year, string CourtCode, string SpecialisedTr
     public override string ToString() => CaseNumbers.Format(Year, CourtCode, Codes, Sequence);
 }
 
+/// <summary>What an accepting act records of its case number; <paramref name="Sequence"/> null: the hub draws it.</summary>
+public sealed record CaseNumberAssignment(int Year, string Codes, long? Sequence);
+
 /// <summary>
 /// Case numbers (案号) per the 2015 rules (法〔2015〕137号 arts 2–3, 10) as amended in 2018
 /// (法〔2018〕335号): <c>（2026）新0102民特123号</c> = year in full-width parentheses, court code, an
@@ -129,6 +132,34 @@ public static partial class CaseNumbers
         }
 
         return problem is null ? new CaseNumber(year, courtCode, court.SpecialisedTrialCode, court.TypeCodeOf(type), sequence) : null;
+    }
+
+    /// <summary>
+    /// The case number an accepting act (受理 / 立案) gives an application of <paramref name="type"/>
+    /// filed with <paramref name="court"/>: the one the court's system issued when the court numbers
+    /// its cases (<paramref name="given"/>, numbered in the year the application was received or is
+    /// accepted), otherwise the court's codes and the year of acceptance with no sequence — the
+    /// hub's database draws it. Null with <paramref name="problem"/> when the given number is
+    /// missing, not the court's, or given to a court the hub numbers.
+    /// </summary>
+    public static CaseNumberAssignment? Assign(Court court, ApplicationType type, string? given, DateTimeOffset receivedAt, DateTimeOffset acceptedAt, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(court);
+        var year = YearOf(acceptedAt);
+        problem = null;
+        if (court.CaseNumbering != CaseNumbering.Court)
+        {
+            if (!string.IsNullOrEmpty(given))
+            {
+                problem = $"must be empty: {court.Name} ({court.Code}) leaves its case numbers to the hub, which gives the next of its sequence";
+                return null;
+            }
+
+            return new CaseNumberAssignment(year, court.CaseCodesOf(type), null);
+        }
+
+        var read = Read(given, court, type, [YearOf(receivedAt), year], out problem);
+        return read is null ? null : new CaseNumberAssignment(read.Year, read.Codes, read.Sequence);
     }
 
     /// <summary>

@@ -102,3 +102,48 @@ public sealed class CaseNumberPolicyTests
         Assert.Equal(new DateTimeOffset(2028, 1, 2, 0, 0, 0, ChinaStandardTime.Offset), to);
     }
 }
+
+/// <summary>The case number is the court's to give; a court whose policy says so leaves it to the hub.</summary>
+public sealed class CaseNumberAssignmentTests
+{
+    private static readonly DateTimeOffset Received = new(2026, 12, 30, 10, 0, 0, ChinaStandardTime.Offset);
+    private static readonly DateTimeOffset Accepted = new(2027, 1, 4, 10, 0, 0, ChinaStandardTime.Offset);
+
+    private static readonly Domain.Court HubNumbered = new()
+    {
+        Code = "新0102",
+        Name = "天山区人民法院",
+        Level = CourtLevel.Basic,
+        AcceptedTypes = [ApplicationType.JudicialConfirmation],
+    };
+
+    private static readonly Domain.Court CourtNumbered = HubNumbered with { CaseNumbering = CaseNumbering.Court, SpecialisedTrialCode = "知" };
+
+    [Fact]
+    public void CaseNumber_HubNumberedCourt_TakesTheCourtsCodesAndTheYearOfAcceptance_TheDatabaseDrawsTheSequence()
+    {
+        Assert.Equal(new CaseNumberAssignment(2027, "民特", null), CaseNumbers.Assign(HubNumbered, ApplicationType.JudicialConfirmation, null, Received, Accepted, out var problem));
+        Assert.Null(problem);
+    }
+
+    [Fact]
+    public void CaseNumber_HubNumberedCourt_RefusesANumberGiven()
+    {
+        Assert.Null(CaseNumbers.Assign(HubNumbered, ApplicationType.JudicialConfirmation, "（2027）新0102民特3号", Received, Accepted, out var problem));
+        Assert.StartsWith("must be empty", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("（2026）新0102知民特41号", 2026)]
+    [InlineData("（2027）新0102知民特2号", 2027)]
+    public void CaseNumber_CourtNumberedCourt_TakesTheNumberItsSystemIssued_InTheYearReceivedOrAccepted(string given, int year) =>
+        Assert.Equal(year, CaseNumbers.Assign(CourtNumbered, ApplicationType.JudicialConfirmation, given, Received, Accepted, out _)!.Year);
+
+    [Fact]
+    public void CaseNumber_CourtNumberedCourt_RequiresOne()
+    {
+        Assert.Null(CaseNumbers.Assign(CourtNumbered, ApplicationType.JudicialConfirmation, null, Received, Accepted, out var problem));
+        Assert.Contains("is required", problem, StringComparison.Ordinal);
+        Assert.Contains("（2027）新0102知民特1号", problem, StringComparison.Ordinal);
+    }
+}
