@@ -23,8 +23,9 @@ public sealed class DeadlinesInYear(NpgsqlDataSource dataSource)
              WHERE next_deadline_at >= $1 AND next_deadline_at < $2 AND application_id > $3
              ORDER BY application_id LIMIT $4
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = from });
-        command.Parameters.Add(new NpgsqlParameter { Value = to });
+        // Npgsql writes timestamptz from UTC offsets only.
+        command.Parameters.Add(new NpgsqlParameter { Value = from.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = to.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = after });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         var ids = new List<Guid>();

@@ -67,6 +67,16 @@ public sealed class CalendarYearFileTests
     }
 
     [Fact]
+    public void CalendarLoad_TheShippedSample_IsValid_AndIsTheEmbedded2026()
+    {
+        var file = CalendarYearFile.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "calendar-2026.json")));
+        Assert.Empty(file.Check());
+        var embedded = HolidayCalendar.EmbeddedYears().Single(y => y.Year == 2026);
+        Assert.Equal(embedded.Holidays, file.ToHolidayYear().Holidays);
+        Assert.Equal(embedded.MakeUpWorkingDays.Order(), file.ToHolidayYear().MakeUpWorkingDays);
+    }
+
+    [Fact]
     public void CalendarLoad_EveryDateOfTheYearMustBeClassified_MissingDaysAreNamed()
     {
         var file = File2026();
