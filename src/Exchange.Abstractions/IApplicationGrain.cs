@@ -49,6 +49,13 @@ public interface IApplicationGrain : IGrainWithStringKey
     /// Called by the deadline watcher; changes no status (the court decides).
     /// </summary>
     Task CheckDeadlinesAsync();
+
+    /// <summary>
+    /// Counts the running deadlines again on the holiday calendar loaded now (a year loaded since
+    /// they were counted: provisional deadlines become final, and may move). Writes a
+    /// DEADLINES_RECOUNTED event only when a deadline changed; returns whether one did.
+    /// </summary>
+    Task<bool> RecountDeadlinesAsync();
 }
 
 /// <summary>
@@ -85,4 +92,15 @@ public interface IBatchRulingGrain : IGrainWithStringKey
     /// </summary>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<BatchProgress> ProgressAsync();
+}
+
+/// <summary>
+/// Counts again the deadlines that may reach into one year when its holiday calendar is loaded
+/// (key: the year). One activation per year in the cluster, so the silos that each hear of the
+/// change ask it once: a version already recounted is not recounted again.
+/// </summary>
+public interface ICalendarRecountGrain : IGrainWithIntegerKey
+{
+    /// <summary>Recounts the applications whose deadlines may fall in the year, if <paramref name="version"/> is newer than the last recounted; returns how many changed.</summary>
+    Task<int> RecountAsync(long version);
 }

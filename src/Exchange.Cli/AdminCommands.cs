@@ -46,6 +46,7 @@ internal static class AdminCommands
         admin.Add(PutCourt(run));
         admin.Add(HolidayYears(run));
         admin.Add(PutHolidayYear(run));
+        admin.Add(CalendarCommands.Create(run));
         admin.Add(OfficerCommands.Create(run));
         return admin;
     }
@@ -358,7 +359,7 @@ internal static class AdminCommands
         return command;
     }
 
-    private static Option<long> ExpectedVersion(string what)
+    internal static Option<long> ExpectedVersion(string what)
     {
         var option = new Option<long>("--expected-version")
         {

@@ -197,8 +197,14 @@ internal static class CourtCommands
 
     private static IEnumerable<Command> Acts(GlobalOptions globals, CliContext context)
     {
-        yield return Act(globals, context, "accept", "Accept a judicial confirmation (受理): RECEIVED → ACCEPTED, with the next 民特 case number",
-            (client, _, act, ct) => client.Courts.AcceptApplicationAsync(act, cancellationToken: ct));
+        var acceptNumber = CaseNumber();
+        yield return Act(globals, context, "accept", "Accept a judicial confirmation (受理): RECEIVED → ACCEPTED, with its case number (--case-number, or the hub's next)",
+            (client, parseResult, act, ct) =>
+            {
+                act.CaseNumber = parseResult.GetValue(acceptNumber) ?? "";
+                return client.Courts.AcceptApplicationAsync(act, cancellationToken: ct);
+            },
+            extra: [acceptNumber]);
         yield return Act(globals, context, "confirm", "Rule the mediation agreement valid (裁定调解协议有效): UNDER_REVIEW → CONFIRMED",
             (client, _, act, ct) => client.Courts.ConfirmAgreementAsync(act, cancellationToken: ct));
 
@@ -246,8 +252,14 @@ internal static class CourtCommands
         yield return Act(globals, context, "treat-as-withdrawn", "Treat a judicial confirmation as withdrawn (按撤回处理, Interp art 357): → DEEMED_WITHDRAWN",
             (client, _, act, ct) => client.Courts.TreatAsWithdrawnAsync(act, cancellationToken: ct),
             reasonRequired: true);
-        yield return Act(globals, context, "register-case", "Register the case of a mediation document application (立案): RECEIVED → CASE_REGISTERED, with a 民初 case number",
-            (client, _, act, ct) => client.Courts.RegisterCaseAsync(act, cancellationToken: ct));
+        var registerNumber = CaseNumber();
+        yield return Act(globals, context, "register-case", "Register the case of a mediation document application (立案): RECEIVED → CASE_REGISTERED, with its case number (--case-number, or the hub's next)",
+            (client, parseResult, act, ct) =>
+            {
+                act.CaseNumber = parseResult.GetValue(registerNumber) ?? "";
+                return client.Courts.RegisterCaseAsync(act, cancellationToken: ct);
+            },
+            extra: [registerNumber]);
         yield return Act(globals, context, "issue-document", "Issue the mediation document (出具调解书): UNDER_REVIEW → DOCUMENT_ISSUED",
             (client, _, act, ct) => client.Courts.IssueMediationDocumentAsync(act, cancellationToken: ct),
             documentRequired: true);
@@ -304,6 +316,13 @@ internal static class CourtCommands
         }));
         return command;
     }
+
+    // Required by a court whose policy says it numbers its own cases; refused by a court the hub numbers.
+    private static Option<string> CaseNumber() => new("--case-number")
+    {
+        Description = "The case number your case-management system issued, e.g. （2026）新0102民特123号 (courts that number their own cases; see the directory's case_numbering)",
+        HelpName = "number",
+    };
 
     private static Option<string[]> Items() => new("--item")
     {

@@ -66,6 +66,14 @@ public sealed class EnumParityTests
     }
 
     [Fact]
+    public void CaseNumbering_NumbersMatch()
+    {
+        Assert.Equal((int)Exchange.Domain.CaseNumbering.Hub, (int)V1.CaseNumbering.Hub);
+        Assert.Equal((int)Exchange.Domain.CaseNumbering.Court, (int)V1.CaseNumbering.Court);
+        Assert.Equal(Enum.GetValues<Exchange.Domain.CaseNumbering>().Length, Enum.GetValues<V1.CaseNumbering>().Length);
+    }
+
+    [Fact]
     public void EveryEnumOfTheContract_IsPairedHere()
     {
         var paired = Pairs.Select(p => (Type)p[1]).ToHashSet();
@@ -78,10 +86,13 @@ public sealed class EnumParityTests
         // maps it to acts) and PrincipalKind (the admin service maps it to the credential store's, case by case);
         // PlatformNotice.Kind (a feed notice stores its proto name, UpdateMapper looks it up),
         // CallbackEndpoint.State (the callback methods map the store's state, case by case) and
-        // OfficerRole (mapped case by case too; the domain's has no UNSPECIFIED).
+        // OfficerRole (mapped case by case too; the domain's has no UNSPECIFIED). CaseNumbering: its
+        // proto values carry the enum's prefix (COURT is PrincipalKind's at package scope), so the
+        // names differ from the domain's HUB / COURT; the numbers are paired in CaseNumbering_NumbersMatch.
         var notDomain = new HashSet<Type>
         {
             typeof(V1.BatchRuling), typeof(V1.PrincipalKind), typeof(V1.PlatformNotice.Types.Kind), typeof(V1.CallbackEndpoint.Types.State), typeof(V1.OfficerRole),
+            typeof(V1.CaseNumbering),
         };
         Assert.Empty(contract.Where(t => !paired.Contains(t) && !notDomain.Contains(t)).Select(t => t.FullName));
     }

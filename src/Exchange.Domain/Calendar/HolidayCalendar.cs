@@ -21,9 +21,10 @@ public sealed class HolidayCalendar
     private readonly FrozenSet<DateOnly> _holidays;
     private readonly FrozenSet<DateOnly> _makeUpWorkingDays;
 
-    private HolidayCalendar(IEnumerable<int> years, IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> makeUpWorkingDays)
+    private HolidayCalendar(IReadOnlyList<HolidayYear> loaded, IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> makeUpWorkingDays)
     {
-        _years = years.ToFrozenSet();
+        LoadedYears = loaded;
+        _years = loaded.Select(y => y.Year).ToFrozenSet();
         _holidays = holidays.ToFrozenSet();
         _makeUpWorkingDays = makeUpWorkingDays.ToFrozenSet();
     }
@@ -33,6 +34,9 @@ public sealed class HolidayCalendar
 
     /// <summary>The years that have a file.</summary>
     public IReadOnlyCollection<int> Years => _years;
+
+    /// <summary>The year schedules this calendar was built from, by year, with their versions.</summary>
+    public IReadOnlyList<HolidayYear> LoadedYears { get; }
 
     /// <summary>Builds a calendar from year files (one JSON document each).</summary>
     /// <exception cref="FormatException">A file is malformed, breaks a rule of <see cref="HolidayYear.Check"/>,
@@ -49,6 +53,7 @@ public sealed class HolidayCalendar
     {
         ArgumentNullException.ThrowIfNull(years);
         var covered = new HashSet<int>();
+        var loaded = new List<HolidayYear>();
         var holidays = new HashSet<DateOnly>();
         var makeUp = new HashSet<DateOnly>();
         foreach (var year in years)
@@ -63,6 +68,8 @@ public sealed class HolidayCalendar
                 throw new FormatException($"Two calendar files cover the year {year.Year}.");
             }
 
+            loaded.Add(year);
+
             foreach (var holiday in year.Holidays)
             {
                 for (var day = holiday.First; day <= holiday.Last; day = day.AddDays(1))
@@ -74,7 +81,7 @@ public sealed class HolidayCalendar
             makeUp.UnionWith(year.MakeUpWorkingDays);
         }
 
-        return new HolidayCalendar(covered, holidays, makeUp);
+        return new HolidayCalendar([.. loaded.OrderBy(y => y.Year)], holidays, makeUp);
     }
 
     /// <summary>Reads one year file (format in the remarks) without checking its rules.</summary>

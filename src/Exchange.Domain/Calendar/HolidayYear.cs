@@ -16,6 +16,12 @@ public sealed record HolidayYear(int Year, IReadOnlyList<Holiday> Holidays, IRea
     public const int MaxSourceLength = 500;
 
     /// <summary>
+    /// The stored version of the year (1 when first put, +1 per change), or 0 for a year not read
+    /// from the database (the embedded sample, a file): reported with the calendar a call used.
+    /// </summary>
+    public long Version { get; init; }
+
+    /// <summary>
     /// Every rule the year breaks; empty when it is valid. Field names are those of the admin
     /// service's HolidayYear message. A make-up working day must be a Saturday or a Sunday (a
     /// weekday works anyway: listing one is a typo) and may not fall within a holiday.

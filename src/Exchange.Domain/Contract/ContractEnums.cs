@@ -127,6 +127,12 @@ public enum ErrorReason
 
     /// <summary>UploadAttachment received bytes that do not match the declared size or SHA-256.</summary>
     AttachmentMismatch = 86,
+
+    /// <summary>An accepting act with a case number the court gave another application already.</summary>
+    CaseNumberTaken = 90,
+
+    /// <summary>GetCourtPolicy of a court code the hub does not serve.</summary>
+    CourtNotFound = 91,
 }
 
 /// <summary>Every Warning.code the hub puts on a receipt (exchange.v1.WarningCode).</summary>
@@ -213,4 +219,7 @@ public enum HistoryEventKind
 
     /// <summary>The hub flagged a deadline that closed (no status change).</summary>
     Overdue = 21,
+
+    /// <summary>The hub counted the running deadlines again on a newly loaded holiday calendar (no status change).</summary>
+    DeadlinesRecounted = 90,
 }

@@ -54,6 +54,12 @@ public sealed record ActRequest
 
     /// <summary>RecordSignature: the party who signed (index into the parties).</summary>
     [Id(15)] public int PartyIndex { get; init; }
+
+    /// <summary>
+    /// Accept and RegisterCase: the case number the court's own system issued, when the court
+    /// numbers its cases (checked against its policy by <see cref="CaseNumbers.Read"/>).
+    /// </summary>
+    [Id(16)] public string? CaseNumber { get; init; }
 }
 
 /// <summary>What each act must carry (court.proto and filing.proto field limits).</summary>
@@ -102,6 +108,11 @@ public static class ActRules
         if (request.DocumentSha256 is { Length: > 0 and not 32 })
         {
             Add("document_sha256", "must be exactly 32 bytes (a SHA-256 digest)");
+        }
+
+        if (!string.IsNullOrEmpty(request.CaseNumber) && !AssignsCaseNumber(request.Act))
+        {
+            Add("case_number", "only AcceptApplication and RegisterCase take a case number");
         }
 
         switch (request.Act)

@@ -11,6 +11,8 @@ namespace Exchange.Domain;
 /// JSON format: <c>{ "courts": [ { "code": "新0102", "name": "天山区人民法院", "level": "BASIC",
 /// "division_code": "650102", "accepted_types": [ "JUDICIAL_CONFIRMATION", "MEDIATION_DOCUMENT" ] } ] }</c>;
 /// level is INTERMEDIATE or BASIC and must match the code's form; types use the proto names.
+/// Optional policy: "specialised_trial_code" (one character), "case_numbering" (HUB, the default, or
+/// COURT), "case_type_codes" ({ "JUDICIAL_CONFIRMATION": "民特" }; unlisted types take the usual code).
 /// </remarks>
 public sealed class CourtRegistry
 {
@@ -80,6 +82,14 @@ public sealed class CourtRegistry
                 "MEDIATION_DOCUMENT" => ApplicationType.MediationDocument,
                 _ => throw new FormatException($"Court {c.Code} accepts an unknown application type '{t}'."),
             })],
+            SpecialisedTrialCode = c.SpecialisedTrialCode ?? "",
+            CaseNumbering = c.CaseNumbering switch
+            {
+                null or "HUB" => CaseNumbering.Hub,
+                "COURT" => CaseNumbering.Court,
+                _ => throw new FormatException($"Court {c.Code} has an unknown case numbering '{c.CaseNumbering}'."),
+            },
+            CaseTypeCodes = [.. (c.CaseTypeCodes ?? new Dictionary<string, string>()).Select(e => new CaseTypeCode(ProtoNames.Parse<ApplicationType>(e.Key), e.Value))],
         }));
     }
 
@@ -103,5 +113,7 @@ public sealed class CourtRegistry
 
     private sealed record RegistryFile(IReadOnlyList<CourtEntry> Courts);
 
-    private sealed record CourtEntry(string Code, string Name, string Level, IReadOnlyList<string> AcceptedTypes, string? DivisionCode = null);
+    private sealed record CourtEntry(
+        string Code, string Name, string Level, IReadOnlyList<string> AcceptedTypes, string? DivisionCode = null,
+        string? SpecialisedTrialCode = null, string? CaseNumbering = null, IReadOnlyDictionary<string, string>? CaseTypeCodes = null);
 }

@@ -41,6 +41,21 @@ public static class CourtRules
                 : null);
         }
 
+        Add("specialised_trial_code", court.SpecialisedTrialCode.Length == 0 || CaseNumbers.IsSpecialisedTrialCode(court.SpecialisedTrialCode)
+            ? null : $"'{court.SpecialisedTrialCode}' is not a specialised-trial code: one Chinese character (法〔2018〕335号), or empty");
+        Add("case_numbering", court.CaseNumbering == CaseNumbering.Unspecified || !Enum.IsDefined(court.CaseNumbering)
+            ? "must be HUB or COURT" : null);
+        var coded = new HashSet<ApplicationType>();
+        for (var i = 0; i < court.CaseTypeCodes.Length; i++)
+        {
+            var entry = court.CaseTypeCodes[i];
+            Add($"case_type_codes[{i}].type", entry.Type == ApplicationType.Unspecified || !Enum.IsDefined(entry.Type) ? "is not an application type"
+                : !coded.Add(entry.Type) ? $"{ProtoNames.Of(entry.Type)} is listed twice"
+                : null);
+            Add($"case_type_codes[{i}].code", CaseNumbers.IsTypeCode(entry.Code) ? null
+                : $"'{entry.Code}' is not a case-type code: 1–{CaseNumbers.MaxTypeCodeLength} Chinese characters, e.g. 民特");
+        }
+
         return found;
     }
 

@@ -172,6 +172,7 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<FilingGrpcService>();
         app.MapGrpcService<CourtGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapCourtConsole();

@@ -15,7 +15,7 @@ namespace Exchange.Gateway.Services;
 internal static class Acts
 {
     /// <summary>The fields of CourtActRequest: wrapped requests name them under "act.".</summary>
-    private static readonly HashSet<string> CommonFields = ["application_id", "request_id", "officer_name", "reason", "document_sha256"];
+    private static readonly HashSet<string> CommonFields = ["application_id", "request_id", "officer_name", "reason", "document_sha256", "case_number"];
 
     public static string ParseApplicationId(string value, string field = "application_id")
     {

@@ -32,6 +32,9 @@ public sealed partial class AdminGrpcService
             Level = (D.CourtLevel)given.Level,
             DivisionCode = given.DivisionCode,
             AcceptedTypes = [.. given.AcceptedTypes.Select(t => (D.ApplicationType)t)],
+            SpecialisedTrialCode = given.SpecialisedTrialCode,
+            CaseNumbering = given.CaseNumbering == CaseNumbering.Unspecified ? D.CaseNumbering.Hub : (D.CaseNumbering)given.CaseNumbering,
+            CaseTypeCodes = [.. given.CaseTypeCodes.Select(c => new D.CaseTypeCode((D.ApplicationType)c.Type, c.Code))],
         };
         violations.AddRange(D.CourtRules.Check(court).Select(v => ("court." + v.Field, v.Description)));
         ExpectedVersion(request.ExpectedVersion, violations);
@@ -76,6 +79,45 @@ public sealed partial class AdminGrpcService
         return answer;
     }
 
+    private const int MaxCalendarBytes = 1024 * 1024;
+
+    public override async Task<HolidayYear> LoadHolidayCalendar(LoadHolidayCalendarRequest request, ServerCallContext context)
+    {
+        var admin = Principal.RequireAdmin(context);
+        var violations = new List<(string, string)>();
+        var requestId = RequestId(request.RequestId, violations);
+        D.HolidayYear? year = null;
+        try
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(request.CalendarJson) > MaxCalendarBytes)
+            {
+                throw new FormatException($"is longer than {MaxCalendarBytes} bytes: a year file is about 12 KB");
+            }
+
+            var file = D.CalendarYearFile.Parse(request.CalendarJson);
+            var problems = file.Check();
+            violations.AddRange(problems.Select(v => (v.Field, v.Description)));
+            if (problems.Count == 0)
+            {
+                year = file.ToHolidayYear();
+                // The stored schedule's own rules (source length and the like): the same as PutHolidayYear's.
+                violations.AddRange(year.Check().Select(v => ("source." + v.Field, v.Description)));
+            }
+        }
+        catch (FormatException ex)
+        {
+            violations.Add(("calendar_json", ex.Message));
+        }
+
+        ExpectedVersion(request.ExpectedVersion, violations);
+        ThrowIfAny(violations);
+
+        var answer = await ChangeAsync(admin, requestId, request, HolidayYear.Parser,
+            async (change, ct) => ToProto(await change.PutHolidayYearAsync(year!, request.ExpectedVersion, ct)), context);
+        await ReloadAsync(context);
+        return answer;
+    }
+
     /// <summary>
     /// This gateway sees its own change before it answers; the others hear of it from PostgreSQL.
     /// The change is committed: a failed reload is logged, not answered (the notification reloads it too).
@@ -114,6 +156,9 @@ public sealed partial class AdminGrpcService
             UpdateTime = Timestamp.FromDateTimeOffset(record.UpdateTime),
         };
         proto.AcceptedTypes.AddRange(record.Court.AcceptedTypes.Select(t => (ApplicationType)t));
+        proto.SpecialisedTrialCode = record.Court.SpecialisedTrialCode;
+        proto.CaseNumbering = (CaseNumbering)record.Court.CaseNumbering;
+        proto.CaseTypeCodes.AddRange(record.Court.CaseTypeCodes.Select(c => new CaseTypeCode { Type = (ApplicationType)c.Type, Code = c.Code }));
         return proto;
     }
 

@@ -133,6 +133,7 @@ public sealed partial class CourtOffice(IClusterClient cluster, Docket docket, C
             OfficerName = common.OfficerName,
             Reason = common.Reason,
             DocumentSha256 = common.DocumentSha256.IsEmpty ? null : common.DocumentSha256.ToByteArray(),
+            CaseNumber = common.CaseNumber.Length > 0 ? common.CaseNumber : null,
         });
         var actor = court.ToActor() with { Name = common.OfficerName.Length > 0 ? common.OfficerName : court.DisplayName };
         return LoggedAsync(court, act, id, Acts.PerformAsync(cluster, id, actor, request, cancellationToken, wrapped));

@@ -136,7 +136,8 @@ public sealed partial class ApplicationGrain(
             // Durability unknown: drop this activation so that the next call reads what is stored.
             Forget();
             DeactivateOnIdle();
-            if (BackendFailures.IsBackend(ex))
+            // A case number given twice is the caller's to hear of (ActAsync answers it), not a store failure.
+            if (BackendFailures.IsBackend(ex) && !ApplicationIndex.IsCaseNumberConflict(ex))
             {
                 throw BackendFailures.OfWrite(ex);
             }
@@ -268,16 +269,41 @@ public sealed partial class ApplicationGrain(
             return Refuse(ErrorReason.ReviewAlreadyExtended, "the review period was already extended once (Prov2011 art 5 allows 10 more days)");
         }
 
+        CaseNumberAssignment? caseNumber = null;
+        if (ActRules.AssignsCaseNumber(request.Act))
+        {
+            // The court's policy of this moment says who numbers and with which codes.
+            var court = directory.Current.Courts.Find(draft.CourtCode)
+                ?? throw new InvalidOperationException($"application {s.ApplicationId}: its court {draft.CourtCode} is not in the directory");
+            caseNumber = CaseNumbers.Assign(court, draft.Type, request.CaseNumber, s.ReceivedAt, now, out var problem);
+            if (caseNumber is null)
+            {
+                return new CommandOutcome(CommandResultKind.Invalid, Violations: [new FieldViolation("case_number", problem!)]);
+            }
+        }
+
         if (request.Attachments.Any(a => a.Content is { Length: > 0 }))
         {
             await attachments.StoreAsync([.. request.Attachments.Where(a => a.Content is { Length: > 0 }).Select(a => (a.Sha256, a.Content!))]);
         }
 
-        var details = Apply(s, request, decision.Status, now);
+        var details = Apply(s, request, decision.Status, now, caseNumber);
         details = WithRequestId(details, request.RequestId);
         s.LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(ActRules.EventKindOf(request.Act)), now, caller, NullIfEmpty(request.Reason), s.Status, details);
         var numbered = s.CaseYear is not null && s.CaseSequence is null;
-        await WriteChangeAsync();
+        try
+        {
+            await WriteChangeAsync();
+        }
+        catch (Exception ex) when (caseNumber?.Sequence is not null && ApplicationIndex.IsCaseNumberConflict(ex))
+        {
+            // Nothing was stored: the court gave this number to another application already.
+            await EnsureLoadedAsync();
+            await EnsureDraftAsync();
+            return new CommandOutcome(CommandResultKind.Conflict, ToView(), Refusal: RuleRefusal.Because(ErrorReason.CaseNumberTaken,
+                $"{draft.CourtCode} gave the case number {request.CaseNumber} to another application already",
+                new Dictionary<string, string> { ["case_number"] = request.CaseNumber! }));
+        }
         if (numbered)
         {
             // The statement took the case number: read it back so that this activation holds it too.
@@ -337,7 +363,7 @@ public sealed partial class ApplicationGrain(
     }
 
     /// <summary>Applies the act's effects (beyond the status) to the state; returns the event's details.</summary>
-    private Dictionary<string, string>? Apply(ApplicationState s, ActRequest request, ApplicationStatus next, DateTimeOffset now)
+    private Dictionary<string, string>? Apply(ApplicationState s, ActRequest request, ApplicationStatus next, DateTimeOffset now, CaseNumberAssignment? caseNumber)
     {
         var draft = s.Draft!;
         Dictionary<string, string>? details = null;
@@ -345,9 +371,15 @@ public sealed partial class ApplicationGrain(
         {
             case Act.Accept or Act.RegisterCase:
                 s.AcceptedAt = now;
-                s.CaseYear = CaseNumbers.YearOf(now);
-                s.CaseTypeCode = CaseNumbers.TypeCodeOf(draft.Type);
-                s.CaseSequence = null;
+                s.CaseYear = caseNumber!.Year;
+                s.CaseTypeCode = caseNumber.Codes;
+                // Null: the storage statement draws the hub's next number (and adds it to the event).
+                s.CaseSequence = caseNumber.Sequence;
+                if (caseNumber.Sequence is { } sequence)
+                {
+                    details = new() { ["case_number"] = CaseNumbers.Format(caseNumber.Year, draft.CourtCode, caseNumber.Codes, sequence) };
+                }
+
                 break;
             case Act.RequestCorrection or Act.RequestSupplement:
                 s.NoticeAt = now;
@@ -433,11 +465,51 @@ public sealed partial class ApplicationGrain(
 
         s.Status = next;
         s.UpdatedAt = now;
-        s.Deadlines = [.. Deadlines.Running(
-            new DeadlineFacts(draft.Type, s.Status, s.ReceivedAt, s.CorrectionSubmittedAt, s.AcceptedAt, s.ReviewExtended, s.NoticeAt, s.NoticeLimitDays),
-            directory.Current.Calendar)];
-        s.OverdueFlags = [.. s.OverdueFlags.Where(f => s.Deadlines.Any(d => d.Kind == f.Kind && d.ClosesAt == f.ClosesAt))];
+        Recount(s, directory.Current.Calendar);
         return details;
+    }
+
+    /// <summary>Counts the running deadlines of the state's facts on <paramref name="calendar"/>; keeps the flags of those that stay.</summary>
+    private static void Recount(ApplicationState s, HolidayCalendar calendar)
+    {
+        s.Deadlines = [.. Deadlines.Running(
+            new DeadlineFacts(s.Draft!.Type, s.Status, s.ReceivedAt, s.CorrectionSubmittedAt, s.AcceptedAt, s.ReviewExtended, s.NoticeAt, s.NoticeLimitDays),
+            calendar)];
+        s.OverdueFlags = [.. s.OverdueFlags.Where(f => s.Deadlines.Any(d => d.Kind == f.Kind && d.ClosesAt == f.ClosesAt))];
+    }
+
+    public async Task<bool> RecountDeadlinesAsync()
+    {
+        await EnsureLoadedAsync();
+        if (!Current.Exists || Current.Deadlines.Length == 0)
+        {
+            DeactivateOnIdle();
+            return false;
+        }
+
+        var calendar = directory.Current.Calendar;
+        var s = Current;
+        var recounted = Deadlines.Running(
+            new DeadlineFacts(s.Draft!.Type, s.Status, s.ReceivedAt, s.CorrectionSubmittedAt, s.AcceptedAt, s.ReviewExtended, s.NoticeAt, s.NoticeLimitDays),
+            calendar);
+        if (recounted.SequenceEqual(s.Deadlines))
+        {
+            return false;
+        }
+
+        // A change stores the whole draft.
+        await EnsureDraftAsync();
+        s = Current;
+        Recount(s, calendar);
+        var now = Now();
+        s.UpdatedAt = now;
+        s.LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.DeadlinesRecounted), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
+            new Dictionary<string, string>
+            {
+                ["calendar_years"] = string.Join(", ", calendar.LoadedYears.Select(y => $"{y.Year} v{y.Version}")),
+            });
+        await WriteChangeAsync();
+        return true;
     }
 
     private static Dictionary<string, string>? WithRequestId(Dictionary<string, string>? details, string? requestId)
@@ -511,7 +583,8 @@ public sealed partial class ApplicationGrain(
             // The write may or may not have committed: re-read from storage on the next call.
             Forget();
             DeactivateOnIdle();
-            if (BackendFailures.IsBackend(ex))
+            // A case number given twice is the caller's to hear of (ActAsync answers it), not a store failure.
+            if (BackendFailures.IsBackend(ex) && !ApplicationIndex.IsCaseNumberConflict(ex))
             {
                 throw BackendFailures.OfWrite(ex);
             }

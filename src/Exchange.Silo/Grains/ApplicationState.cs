@@ -61,9 +61,14 @@ public sealed class ApplicationState
     public DateTimeOffset? WithdrawalRequestedAt { get; set; }
 
     /// <summary>
-    /// Case number parts. The grain sets the year and type code when the court accepts (or registers)
-    /// the application; the storage statement then takes the next sequence number of that court,
-    /// type code and year and writes it into <see cref="CaseSequence"/> in the same transaction.
+    /// Case number parts. The grain sets the year and codes when the court accepts (or registers)
+    /// the application; for a hub-numbered court the storage statement then takes the next sequence
+    /// number of that court, codes and year and writes it into <see cref="CaseSequence"/> in the same
+    /// transaction; a court that numbers its own cases gives all three (the read model's unique index
+    /// on court, codes, year and sequence refuses a number given twice).
+    /// <see cref="CaseTypeCode"/> holds every code between court code and sequence: the court's
+    /// specialised-trial code, if any, and its type code (法〔2018〕335号), so that the sequences,
+    /// the unique index and the printed number all run per court, both codes and year.
     /// </summary>
     [JsonPropertyName("caseYear")]
     public int? CaseYear { get; set; }

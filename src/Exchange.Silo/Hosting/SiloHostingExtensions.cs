@@ -39,6 +39,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<ApplicationIndex>();
         builder.Services.AddSingleton<ActiveApplications>();
         builder.Services.AddSingleton<Exchange.Storage.Deadlines.DueDeadlines>();
+        builder.Services.AddSingleton<Exchange.Storage.Deadlines.DeadlinesInYear>();
         builder.Services.AddSingleton<StuckDeadlineChecks>();
         builder.Services.AddHostedService<MemoryReturnService>();
 
@@ -105,6 +106,7 @@ public static class SiloHostingExtensions
             });
         });
         builder.Services.AddHostedService<DeadlineWatchStarter>();
+        builder.Services.AddHostedService<CalendarRecountStarter>();
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection("Exchange:Feed"));
         builder.Services.AddSingleton<FeedRelay>();
         builder.Services.AddSingleton<FeedRelayWake>();

@@ -19,7 +19,8 @@ public sealed record HolidayYearRecord(HolidayYear Year, long Version, DateTimeO
 public sealed class CourtCatalog(NpgsqlDataSource dataSource)
 {
     private const string Channel = "exchange_courts_changed";
-    internal const string CourtColumns = "court_code, name, level, division_code, accepted_types, version, create_time, update_time";
+    internal const string CourtColumns =
+        "court_code, name, level, division_code, accepted_types, version, create_time, update_time, specialised_trial_code, case_type_codes, case_numbering";
     internal const string YearColumns = "year, holidays, make_up_working_days, source, version, update_time";
 
     /// <summary>Every court, by code (ordinal).</summary>
@@ -89,6 +90,11 @@ public sealed class CourtCatalog(NpgsqlDataSource dataSource)
             Level = ProtoNames.Parse<CourtLevel>(reader.GetString(2)),
             DivisionCode = reader.GetString(3),
             AcceptedTypes = [.. reader.GetFieldValue<string[]>(4).Select(ProtoNames.Parse<ApplicationType>)],
+            SpecialisedTrialCode = reader.GetString(8),
+            CaseTypeCodes = [.. (JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(9)) ?? [])
+                .Select(e => new CaseTypeCode(ProtoNames.Parse<ApplicationType>(e.Key), e.Value))
+                .OrderBy(c => c.Type)],
+            CaseNumbering = ProtoNames.Parse<CaseNumbering>(reader.GetString(10)),
         },
         reader.GetInt64(5), Admin.AdminChange.ToOffset(reader.GetDateTime(6)), Admin.AdminChange.ToOffset(reader.GetDateTime(7)));
 
@@ -97,11 +103,14 @@ public sealed class CourtCatalog(NpgsqlDataSource dataSource)
             reader.GetInt32(0),
             JsonSerializer.Deserialize<List<Holiday>>(reader.GetString(1), Json) ?? [],
             reader.GetFieldValue<DateOnly[]>(2),
-            reader.GetString(3)),
+            reader.GetString(3)) { Version = reader.GetInt64(4) },
         reader.GetInt64(4), Admin.AdminChange.ToOffset(reader.GetDateTime(5)));
 
     internal static NpgsqlParameter HolidaysParameter(IEnumerable<Holiday> holidays) =>
         new() { Value = JsonSerializer.Serialize(holidays, Json), NpgsqlDbType = NpgsqlDbType.Jsonb };
+
+    internal static NpgsqlParameter CaseTypeCodesParameter(IEnumerable<CaseTypeCode> codes) =>
+        new() { Value = JsonSerializer.Serialize(codes.ToDictionary(c => ProtoNames.Of(c.Type), c => c.Code)), NpgsqlDbType = NpgsqlDbType.Jsonb };
 
     internal static NpgsqlParameter TypesParameter(IEnumerable<ApplicationType> types) =>
         new() { Value = types.Select(ProtoNames.Of).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };

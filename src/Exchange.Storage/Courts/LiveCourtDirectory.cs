@@ -15,6 +15,12 @@ public sealed partial class LiveCourtDirectory(CourtCatalog catalog, ILogger<Liv
     private readonly SemaphoreSlim reloading = new(1, 1);
     private CourtsAndCalendar? current;
 
+    /// <summary>
+    /// Raised after a reload replaced a snapshot (not after the first load), with the previous and
+    /// the new one, on the reloading thread: handlers return at once.
+    /// </summary>
+    public event Action<CourtsAndCalendar, CourtsAndCalendar>? Reloaded;
+
     public CourtsAndCalendar Current =>
         Volatile.Read(ref current) ?? throw new InvalidOperationException("The courts and calendar are not loaded yet.");
 
@@ -28,7 +34,13 @@ public sealed partial class LiveCourtDirectory(CourtCatalog catalog, ILogger<Liv
         try
         {
             var loaded = await catalog.LoadAsync(cancellationToken).ConfigureAwait(false);
+            var previous = Volatile.Read(ref current);
             Volatile.Write(ref current, loaded);
+            if (previous is not null)
+            {
+                Reloaded?.Invoke(previous, loaded);
+            }
+
             LogLoaded(logger, loaded.Courts.Courts.Count, string.Join(", ", loaded.Calendar.Years.Order()));
         }
         catch (FormatException ex)

@@ -9,11 +9,11 @@ public sealed class CaseNumbersTests
 
     [Fact]
     public void JudicialConfirmation_IsASpecialProcedureCase() =>
-        Assert.Equal("民特", CaseNumbers.TypeCodeOf(ApplicationType.JudicialConfirmation));
+        Assert.Equal("民特", CaseNumbers.UsualTypeCode(ApplicationType.JudicialConfirmation));
 
     [Fact]
     public void MediationDocument_IsRegisteredAsAFirstInstanceCase() =>
-        Assert.Equal("民初", CaseNumbers.TypeCodeOf(ApplicationType.MediationDocument));
+        Assert.Equal("民初", CaseNumbers.UsualTypeCode(ApplicationType.MediationDocument));
 
     [Fact]
     public void CaseYear_IsTheChinaStandardTimeYear()
