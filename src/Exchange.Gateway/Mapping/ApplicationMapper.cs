@@ -172,6 +172,7 @@ public static class ApplicationMapper
             Type = (V1.ApplicationType)receipt.Type,
             PlatformCaseId = receipt.PlatformCaseId,
             PayloadSha256 = receipt.PayloadSha256,
+            ChainHeadSha256 = receipt.ChainHeadSha256,
         };
         proto.Warnings.AddRange(receipt.Warnings.Select(w => new V1.Warning { Code = w.Code, Field = w.Field, Message = w.Message }));
         return proto;
@@ -191,6 +192,7 @@ public static class ApplicationMapper
             CaseNumber = view.CaseNumber ?? "",
             AcceptanceTime = ToTimestamp(view.AcceptedAt),
             RulingTime = ToTimestamp(view.RuledAt),
+            ChainHeadSha256 = view.ChainHeadSha256,
         };
         proto.Deadlines.AddRange(view.Deadlines.Select(ToProto));
         proto.RequestedItems.AddRange(view.RequestedItems);
