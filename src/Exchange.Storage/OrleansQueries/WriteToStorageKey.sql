@@ -67,8 +67,8 @@ WITH doc AS (
 ), updated AS (
     UPDATE orleans_storage
        -- The grain hashes its event itself and stores the head in its state, except when this
-       -- statement changes the event (a case number) or the grain could not: then the head is set here.
-       SET payload = CASE WHEN EXISTS (SELECT 1 FROM numbered) OR EXISTS (SELECT 1 FROM chained WHERE NOT (e ? 'sha256'))
+       -- statement changes the event (it adds the case number it took): then the head is set here.
+       SET payload = CASE WHEN EXISTS (SELECT 1 FROM numbered)
                           THEN convert_to((SELECT jsonb_set(final.d, '{chainHeadSha256}', COALESCE(
                                                  (SELECT to_jsonb(encode(hash, 'hex')) FROM chained), 'null'::jsonb))::text
                                            FROM final), 'UTF8')

@@ -32,7 +32,7 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource)
         };
         await using var command = dataSource.CreateCommand(
             "SELECT e.seq, e.occurred_at, e.kind, e.actor_kind, e.actor_id, e.actor_name, e.reason, e.status_after, e.details::text, " +
-            "encode(e.event_sha256, 'hex'), encode(e.previous_sha256, 'hex') " +
+            "COALESCE(encode(e.event_sha256, 'hex'), ''), COALESCE(encode(e.previous_sha256, 'hex'), '') " +
             "FROM exchange_events e JOIN exchange_applications a ON a.application_id = e.application_id " +
             $"WHERE e.application_id = $1 AND {owner} = $2 ORDER BY e.seq");
         command.Parameters.Add(new NpgsqlParameter { Value = applicationId });
