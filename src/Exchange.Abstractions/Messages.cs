@@ -20,7 +20,11 @@ public sealed record Receipt(
     [property: Id(5)] ApplicationType Type,
     [property: Id(6)] string PlatformCaseId,
     [property: Id(7)] string PayloadSha256,
-    [property: Id(8)] IReadOnlyList<ApplicationWarning> Warnings);
+    [property: Id(8)] IReadOnlyList<ApplicationWarning> Warnings)
+{
+    /// <summary>The hash of the application's first history event (its chain's head at filing), lower-case hex.</summary>
+    [Id(9)] public string ChainHeadSha256 { get; init; } = "";
+}
 
 /// <summary>How a submission ended.</summary>
 public enum SubmitResultKind
@@ -77,6 +81,9 @@ public sealed record ApplicationView(
 
     /// <summary>Mediation document: the parties who signed for it.</summary>
     [Id(12)] public IReadOnlyList<int> SignedPartyIndexes { get; init; } = [];
+
+    /// <summary>The hash of the latest history event (the one numbered <see cref="Version"/>), lower-case hex.</summary>
+    [Id(13)] public string ChainHeadSha256 { get; init; } = "";
 }
 
 /// <summary>A running deadline and, once it passed, when the hub flagged it OVERDUE.</summary>

@@ -58,7 +58,7 @@ internal static class ExitCodes
 {
     public const string Help =
         "Exit codes: 0 done; 1 the hub refused or failed (its status, reason, field violations and details on stderr); "
-        + "2 the command line or its input was wrong (nothing was sent).";
+        + "2 the command line or its input was wrong (nothing was sent); 3 `verify` found the history's hash chain broken.";
 
     public const int Ok = 0;
 
@@ -67,6 +67,9 @@ internal static class ExitCodes
 
     /// <summary>The command line or its input was wrong; nothing was sent.</summary>
     public const int Usage = 2;
+
+    /// <summary>`verify`: the hub answered, and its history's hash chain does not hold.</summary>
+    public const int ChainBroken = 3;
 }
 
 /// <summary>A problem with what the user asked for, reported without a stack trace, exit code 2.</summary>

@@ -54,6 +54,7 @@ internal static class ExchangeCli
         AnswerCommands.AddTo(root, globals, context);
         CourtCommands.AddTo(root, globals, context);
         WatchCommands.AddTo(root, globals, context);
+        VerifyCommand.AddTo(root, globals, context);
         root.Add(CallbackCommands.Create(globals, context));
         root.Add(AttachmentCommands.Create(globals, context));
         root.Add(AdminCommands.Create(globals, context));

@@ -178,7 +178,7 @@ public enum DisputeType
     /// <summary>Excluded from judicial confirmation: confirming ownership of intellectual property.</summary>
     IntellectualPropertyOwnership = 24,
 
-    /// <summary>Excluded from judicial confirmation: another special procedure, public summons or bankruptcy.</summary>
+    /// <summary>Excluded from judicial confirmation (Interp art 355) and from mediation documents (Interp art 143): another special procedure, public summons or bankruptcy.</summary>
     OtherSpecialProcedure = 25,
 }
 

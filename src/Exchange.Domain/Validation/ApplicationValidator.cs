@@ -102,6 +102,7 @@ public static class ApplicationValidator
         else
         {
             AddAll($"{prefix}.mediation", MediationRules.Check(draft.Mediation, courts));
+            Add("court_code", Jurisdiction.CheckFilingCourt(draft.Type, draft.CourtCode, draft.Mediation));
             if (!string.IsNullOrEmpty(draft.Mediation.OrganizationCreditCode))
             {
                 WarnIfChecksumFails($"{prefix}.mediation.organization_credit_code", draft.Mediation.OrganizationCreditCode);

@@ -21,14 +21,16 @@ public static class DisputeExclusions
     }.ToFrozenSet();
 
     /// <summary>
-    /// No mediation document for the confirmation of personal status: marriage, parent-child
-    /// relationship, adoption (Interp art 143).
+    /// No mediation document for cases of a special procedure, a payment order or public summons,
+    /// nor for the confirmation of personal status: marriage, parent-child relationship, adoption
+    /// (Interp art 143: such cases cannot be mediated at all).
     /// </summary>
     public static FrozenSet<DisputeType> MediationDocument { get; } = new[]
     {
         DisputeType.MarriageStatus,
         DisputeType.ParentChildStatus,
         DisputeType.AdoptionStatus,
+        DisputeType.OtherSpecialProcedure,
     }.ToFrozenSet();
 
     /// <summary>Whether <paramref name="dispute"/> is excluded for applications of <paramref name="type"/>.</summary>

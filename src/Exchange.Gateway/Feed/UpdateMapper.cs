@@ -40,6 +40,7 @@ public static class UpdateMapper
         update.CaseNumber = entry.CaseNumber ?? "";
         update.PlatformCaseId = entry.PlatformCaseId ?? "";
         update.CourtCode = entry.CourtCode ?? "";
+        update.EventSha256 = entry.EventSha256;
         foreach (var (key, value) in entry.Details)
         {
             update.Details[key] = value;

@@ -173,6 +173,7 @@ public static class ApplicationMapper
             Type = (V1.ApplicationType)receipt.Type,
             PlatformCaseId = receipt.PlatformCaseId,
             PayloadSha256 = receipt.PayloadSha256,
+            ChainHeadSha256 = receipt.ChainHeadSha256,
         };
         proto.Warnings.AddRange(receipt.Warnings.Select(w => new V1.Warning { Code = w.Code, Field = w.Field, Message = w.Message }));
         return proto;
@@ -192,6 +193,7 @@ public static class ApplicationMapper
             CaseNumber = view.CaseNumber ?? "",
             AcceptanceTime = ToTimestamp(view.AcceptedAt),
             RulingTime = ToTimestamp(view.RuledAt),
+            ChainHeadSha256 = view.ChainHeadSha256,
         };
         proto.Deadlines.AddRange(view.Deadlines.Select(ToProto));
         proto.RequestedItems.AddRange(view.RequestedItems);

@@ -78,6 +78,8 @@ internal static class Acts
                 Actor = new V1.Actor { Kind = (V1.Actor.Types.Kind)r.ActorKind, Id = r.ActorId, Name = r.ActorName ?? "" },
                 Reason = r.Reason ?? "",
                 StatusAfter = (ApplicationStatus)r.StatusAfter,
+                EventSha256 = r.EventSha256,
+                PreviousSha256 = r.PreviousSha256,
             };
             foreach (var (key, value) in r.Details)
             {

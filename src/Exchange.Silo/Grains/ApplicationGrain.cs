@@ -101,9 +101,9 @@ public sealed partial class ApplicationGrain(
             CourtName = court.Name,
             Warnings = [.. outcome.Warnings],
             Deadlines = [.. Deadlines.Running(new DeadlineFacts(draft.Type, ApplicationStatus.Received, now, null, null, false, null, 0), calendar)],
-            LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.Submitted), now, actor, null, ApplicationStatus.Received,
-                WithUploads(new Dictionary<string, string> { ["payload_sha256"] = payloadSha256, ["court_code"] = draft.CourtCode }, draft.Attachments)),
         };
+        state.State.LastEvent = Chained(new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.Submitted), now, actor, null, ApplicationStatus.Received,
+            WithUploads(new Dictionary<string, string> { ["payload_sha256"] = payloadSha256, ["court_code"] = draft.CourtCode }, draft.Attachments)));
 
         try
         {
@@ -289,8 +289,10 @@ public sealed partial class ApplicationGrain(
 
         var details = Apply(s, request, decision.Status, now, caseNumber);
         details = WithRequestId(details, request.RequestId);
-        s.LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(ActRules.EventKindOf(request.Act)), now, caller, NullIfEmpty(request.Reason), s.Status, details);
         var numbered = s.CaseYear is not null && s.CaseSequence is null;
+        var e = new ApplicationEvent(NextSequence(), ProtoNames.Of(ActRules.EventKindOf(request.Act)), now, caller, NullIfEmpty(request.Reason), s.Status, details);
+        // The statement adds the case number it takes to the event, so it alone can hash that one.
+        s.LastEvent = numbered ? e : Chained(e);
         try
         {
             await WriteChangeAsync();
@@ -350,13 +352,13 @@ public sealed partial class ApplicationGrain(
         {
             // The hub flags; the court decides (DOMAIN.md §2). One event per deadline.
             s.OverdueFlags = s.OverdueFlags.Add(new OverdueFlag(deadline.Kind, deadline.ClosesAt, now));
-            s.LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.Overdue), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
+            s.LastEvent = Chained(new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.Overdue), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
                 new Dictionary<string, string>
                 {
                     ["deadline_kind"] = ProtoNames.Of(deadline.Kind),
                     ["due_date"] = deadline.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     ["close_time"] = deadline.ClosesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                });
+                }));
             await WriteChangeAsync();
             LogOverdue(logger, s.ApplicationId, deadline.Kind);
         }
@@ -503,11 +505,11 @@ public sealed partial class ApplicationGrain(
         Recount(s, calendar);
         var now = Now();
         s.UpdatedAt = now;
-        s.LastEvent = new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.DeadlinesRecounted), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
+        s.LastEvent = Chained(new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.DeadlinesRecounted), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
             new Dictionary<string, string>
             {
                 ["calendar_years"] = string.Join(", ", calendar.LoadedYears.Select(y => $"{y.Year} v{y.Version}")),
-            });
+            }));
         await WriteChangeAsync();
         return true;
     }
@@ -607,6 +609,33 @@ public sealed partial class ApplicationGrain(
         return new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// Hashes the event about to be written onto the state's chain head (EventChain) and moves the
+    /// head: the grain then answers its head without reading the events. The write statement hashes
+    /// the event too and fails the write if the two differ. A state without a head (stored before
+    /// migration 0095, which gives every stored state one) leaves the hashing to the statement.
+    /// </summary>
+    private ApplicationEvent Chained(ApplicationEvent e)
+    {
+        var s = Current;
+        Span<byte> previous = stackalloc byte[32];
+        if (e.Sequence > 1 && !s.TryGetChainHead(previous))
+        {
+            return e;
+        }
+
+        var canonical = EventChain.Canonical(s.ApplicationId.ToString(), e.Sequence, e.OccurredAt, e.Kind, ProtoNames.Of(e.Actor.Kind),
+            e.Actor.Id, e.Actor.Name, e.Reason, ProtoNames.Of(e.StatusAfter), e.Details);
+        var hex = Convert.ToHexStringLower(EventChain.Hash(e.Sequence == 1 ? EventChain.Genesis : previous, canonical));
+        s.ChainHeadSha256 = hex;
+        if (e.Sequence == 1)
+        {
+            s.FirstEventSha256 = hex;
+        }
+
+        return e with { Sha256 = hex };
+    }
+
     /// <summary>The version the next write creates: the sequence number of its event.</summary>
     private int NextSequence() => (int.TryParse(state.ETag, out var version) ? version : 0) + 1;
 
@@ -616,7 +645,7 @@ public sealed partial class ApplicationGrain(
     {
         var s = Current;
         return new Receipt(s.ApplicationId.ToString(), ApplicationStatus.Received, s.ReceivedAt, draft.CourtCode, s.CourtName,
-            draft.Type, draft.PlatformCaseId, s.PayloadSha256, [.. s.Warnings]);
+            draft.Type, draft.PlatformCaseId, s.PayloadSha256, [.. s.Warnings]) { ChainHeadSha256 = s.FirstEventSha256 };
     }
 
     private ApplicationView ToView()
@@ -631,6 +660,7 @@ public sealed partial class ApplicationGrain(
             Deadlines = [.. s.Deadlines.Select(d => new DeadlineView(d, s.OverdueFlags.FirstOrDefault(f => f.Kind == d.Kind && f.ClosesAt == d.ClosesAt)?.FlaggedAt))],
             RequestedItems = [.. s.RequestedItems],
             SignedPartyIndexes = [.. s.SignedPartyIndexes],
+            ChainHeadSha256 = s.ChainHeadSha256,
         };
     }
 

@@ -17,6 +17,10 @@ public sealed class ApplicationState
 {
     private Sha256Bytes payloadSha256;
     private bool hasPayloadSha256;
+    private Sha256Bytes chainHead;
+    private bool hasChainHead;
+    private Sha256Bytes firstEvent;
+    private bool hasFirstEvent;
 
     [JsonPropertyName("applicationId")]
     public Guid ApplicationId { get; set; }
@@ -41,16 +45,35 @@ public sealed class ApplicationState
     [JsonPropertyName("payloadSha256")]
     public string PayloadSha256
     {
-        get => hasPayloadSha256 ? Convert.ToHexStringLower(payloadSha256) : "";
-        set
-        {
-            hasPayloadSha256 = value.Length > 0;
-            payloadSha256 = default;
-            if (hasPayloadSha256 && (Convert.FromHexString(value, payloadSha256, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32))
-            {
-                throw new FormatException($"not a SHA-256 in hex: '{value}'");
-            }
-        }
+        get => Sha256Bytes.Hex(payloadSha256, hasPayloadSha256);
+        set => hasPayloadSha256 = Sha256Bytes.Parse(value, ref payloadSha256);
+    }
+
+    /// <summary>
+    /// The head of the history's hash chain: the SHA-256 of the latest event, lower-case hex
+    /// (EventChain). Set by the grain with each event it hashes, or by the write statement when it
+    /// hashed the event itself (a case number it took); empty for a state stored before 0095 ran.
+    /// </summary>
+    [JsonPropertyName("chainHeadSha256")]
+    public string ChainHeadSha256
+    {
+        get => Sha256Bytes.Hex(chainHead, hasChainHead);
+        set => hasChainHead = Sha256Bytes.Parse(value, ref chainHead);
+    }
+
+    /// <summary>The SHA-256 of the first event (SUBMITTED): the chain's head the receipt carries.</summary>
+    [JsonPropertyName("firstEventSha256")]
+    public string FirstEventSha256
+    {
+        get => Sha256Bytes.Hex(firstEvent, hasFirstEvent);
+        set => hasFirstEvent = Sha256Bytes.Parse(value, ref firstEvent);
+    }
+
+    /// <summary>The chain's head as its 32 bytes; false when the state does not hold one.</summary>
+    public bool TryGetChainHead(Span<byte> destination)
+    {
+        ((ReadOnlySpan<byte>)chainHead).CopyTo(destination);
+        return hasChainHead;
     }
 
     public string CourtName { get; set; } = "";
@@ -160,11 +183,40 @@ public sealed record ApplicationEvent(
     [property: JsonPropertyName("actor")] Actor Actor,
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("statusAfter")] ApplicationStatus StatusAfter,
-    [property: JsonPropertyName("details")] Dictionary<string, string>? Details = null);
+    [property: JsonPropertyName("details")] Dictionary<string, string>? Details = null)
+{
+    /// <summary>
+    /// The event's hash in the chain (EventChain), lower-case hex, as the grain computed it; the write
+    /// statement computes its own and fails the write if they differ. Null when the grain leaves it to
+    /// the statement (an event the statement adds a case number to).
+    /// </summary>
+    [JsonPropertyName("sha256")]
+    public string? Sha256 { get; init; }
+}
 
 /// <summary>A SHA-256 held inline (no array object of its own).</summary>
 [System.Runtime.CompilerServices.InlineArray(32)]
 internal struct Sha256Bytes
 {
     private byte first;
+
+    /// <summary>Lower-case hex of <paramref name="bytes"/>; empty when <paramref name="present"/> is false.</summary>
+    public static string Hex(in Sha256Bytes bytes, bool present) => present ? Convert.ToHexStringLower(bytes) : "";
+
+    /// <summary>Reads 64 hex digits into <paramref name="bytes"/>; returns whether there were any (empty is none).</summary>
+    public static bool Parse(string value, ref Sha256Bytes bytes)
+    {
+        bytes = default;
+        if (value.Length == 0)
+        {
+            return false;
+        }
+
+        if (Convert.FromHexString(value, bytes, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
+        {
+            throw new FormatException($"not a SHA-256 in hex: '{value}'");
+        }
+
+        return true;
+    }
 }

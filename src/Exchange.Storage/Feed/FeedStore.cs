@@ -14,7 +14,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
     private const string EntryColumns =
         "x.position, x.application_id, x.seq, e.occurred_at, e.kind, e.actor_kind, e.actor_id, e.actor_name, e.reason, " +
         "e.status_after, e.details::text, a.application_type, a.platform_case_id, a.court_code, a.case_year, a.case_type_code, " +
-        "a.case_sequence, x.notice::text ";
+        "a.case_sequence, x.notice::text, COALESCE(encode(e.event_sha256, 'hex'), '') ";
 
     // The pages overlapping positions ($3, $3 + $4] (a page spans fewer than 1,000 positions: see
     // migration 0045), unnested into their entries; a notice's page is one entry.
@@ -147,6 +147,9 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
             reader.GetString(12),
             reader.GetString(13),
             caseNumber,
-            null);
+            null)
+        {
+            EventSha256 = reader.GetString(18),
+        };
     }
 }

@@ -49,6 +49,9 @@ public sealed record FeedEntry(
 {
     /// <summary>The id a consumer de-duplicates on: the same for every recipient and every redelivery.</summary>
     public string EventId => ApplicationId is { } id ? $"{id}/{Version}" : $"notice/{Notice?.NoticeId}";
+
+    /// <summary>The event's hash in its application's chain, lower-case hex: the chain's head after it. Empty for a notice.</summary>
+    public string EventSha256 { get; init; } = "";
 }
 
 /// <summary>Which entries a reader wants; an empty set does not filter. Notices always pass.</summary>

@@ -29,6 +29,26 @@ WITH doc AS (
            -- Same text as CaseNumbers.Format (the integration tests compare the two).
            '（' || n.case_year || '）' || n.court_code || n.case_type_code || n.last_sequence || '号' AS case_number
     FROM doc LEFT JOIN numbered n ON true
+), chained AS (
+    -- The event's link in the application's hash chain (exchange_event_sha256, migration 0095),
+    -- over the event as this statement stores it (with the case number it took): the previous
+    -- event's stored hash, or 32 zero bytes before the first.
+    SELECT ev.e, ev.details, p.previous,
+           exchange_event_sha256(p.previous, (final.d->>'applicationId')::uuid, (ev.e->>'sequence')::int,
+                                 (ev.e->>'occurredAt')::timestamptz, ev.e->>'kind', ev.e->'actor'->>'kind',
+                                 ev.e->'actor'->>'id', ev.e->'actor'->>'name', ev.e->>'reason',
+                                 ev.e->>'statusAfter', ev.details) AS hash
+    FROM final,
+         LATERAL (SELECT final.d->'lastEvent' AS e,
+                         CASE WHEN final.case_number IS NULL THEN final.d->'lastEvent'->'details'
+                              ELSE COALESCE(final.d->'lastEvent'->'details', '{}'::jsonb) || jsonb_build_object('case_number', final.case_number)
+                         END AS details) ev,
+         LATERAL (SELECT CASE WHEN (ev.e->>'sequence')::int = 1
+                              THEN '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea
+                              ELSE (SELECT event_sha256 FROM exchange_events
+                                     WHERE application_id = (final.d->>'applicationId')::uuid
+                                       AND seq = (ev.e->>'sequence')::int - 1) END AS previous) p
+    WHERE jsonb_typeof(ev.e) = 'object'
 ), inserted AS (
     INSERT INTO orleans_storage (service_id, grain_type, grain_id_ext, grain_id_n0, grain_id_n1,
                                  grain_id_hash, grain_type_hash, payload, modified_on, version)
@@ -46,8 +66,12 @@ WITH doc AS (
     RETURNING version
 ), updated AS (
     UPDATE orleans_storage
+       -- The grain hashes its event itself and stores the head in its state, except when this
+       -- statement changes the event (it adds the case number it took): then the head is set here.
        SET payload = CASE WHEN EXISTS (SELECT 1 FROM numbered)
-                          THEN convert_to((SELECT d::text FROM final), 'UTF8')
+                          THEN convert_to((SELECT jsonb_set(final.d, '{chainHeadSha256}', COALESCE(
+                                                 (SELECT to_jsonb(encode(hash, 'hex')) FROM chained), 'null'::jsonb))::text
+                                           FROM final), 'UTF8')
                           ELSE @PayloadBinary END,
            modified_on = now(), version = version + 1
      WHERE @GrainStateVersion::int IS NOT NULL
@@ -84,18 +108,20 @@ WITH doc AS (
     RETURNING 1
 ), appended AS (
     INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, actor_name,
-                                 reason, status_after, details)
-    SELECT (d->>'applicationId')::uuid,
-           -- The grain numbers its event with the version this write creates; a mismatch is a bug
-           -- that must fail the whole write rather than leave state and history apart.
-           CASE WHEN (e->>'sequence')::int = w.version THEN w.version
-                ELSE ('event sequence ' || (e->>'sequence') || ' does not match state version ' || w.version)::int END,
+                                 reason, status_after, details, previous_sha256, event_sha256)
+    SELECT (final.d->>'applicationId')::uuid,
+           -- The grain numbers its event with the version this write creates, and hashes it as
+           -- this statement does; a mismatch is a bug that must fail the whole write rather than
+           -- leave state and history apart, or the grain's head apart from the stored chain.
+           CASE WHEN (e->>'sequence')::int <> w.version
+                THEN ('event sequence ' || (e->>'sequence') || ' does not match state version ' || w.version)::int
+                WHEN e ? 'sha256' AND e->>'sha256' <> encode(c.hash, 'hex')
+                THEN ('event ' || (e->>'sequence') || ' hashed ' || (e->>'sha256') || ' by the grain, ' || encode(c.hash, 'hex') || ' by the store')::int
+                ELSE w.version END,
            (e->>'occurredAt')::timestamptz, e->>'kind', e->'actor'->>'kind', e->'actor'->>'id',
-           e->'actor'->>'name', e->>'reason', e->>'statusAfter',
-           CASE WHEN final.case_number IS NULL THEN e->'details'
-                ELSE COALESCE(e->'details', '{}'::jsonb) || jsonb_build_object('case_number', final.case_number) END
-    FROM final, written w, LATERAL (SELECT final.d->'lastEvent' AS e) ev
-    WHERE jsonb_typeof(e) = 'object' AND (e->>'sequence')::int >= w.version
+           e->'actor'->>'name', e->>'reason', e->>'statusAfter', c.details, c.previous, c.hash
+    FROM final, written w, chained c
+    WHERE (e->>'sequence')::int >= w.version
     RETURNING 1
 )
 SELECT COALESCE(

@@ -7,7 +7,14 @@ namespace Exchange.Storage.ReadModel;
 /// <summary>One event of an application's audit trail, as stored.</summary>
 public sealed record HistoryRow(
     int Sequence, DateTimeOffset OccurredAt, string Kind, ActorKind ActorKind, string ActorId, string? ActorName,
-    string? Reason, ApplicationStatus StatusAfter, IReadOnlyDictionary<string, string> Details);
+    string? Reason, ApplicationStatus StatusAfter, IReadOnlyDictionary<string, string> Details)
+{
+    /// <summary>The event's hash in the application's chain (migration 0095), lower-case hex.</summary>
+    public string EventSha256 { get; init; } = "";
+
+    /// <summary>The previous event's hash, lower-case hex (64 zeros before the first).</summary>
+    public string PreviousSha256 { get; init; } = "";
+}
 
 /// <summary>
 /// Reads an application's audit trail from the event log (no grain is activated), for the platform
@@ -24,7 +31,8 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource)
             _ => throw new ArgumentOutOfRangeException(nameof(callerKind), callerKind, "only platforms and courts read histories"),
         };
         await using var command = dataSource.CreateCommand(
-            "SELECT e.seq, e.occurred_at, e.kind, e.actor_kind, e.actor_id, e.actor_name, e.reason, e.status_after, e.details::text " +
+            "SELECT e.seq, e.occurred_at, e.kind, e.actor_kind, e.actor_id, e.actor_name, e.reason, e.status_after, e.details::text, " +
+            "COALESCE(encode(e.event_sha256, 'hex'), ''), COALESCE(encode(e.previous_sha256, 'hex'), '') " +
             "FROM exchange_events e JOIN exchange_applications a ON a.application_id = e.application_id " +
             $"WHERE e.application_id = $1 AND {owner} = $2 ORDER BY e.seq");
         command.Parameters.Add(new NpgsqlParameter { Value = applicationId });
@@ -39,7 +47,11 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource)
             rows.Add(new HistoryRow(
                 reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2),
                 Enum.Parse<ActorKind>(reader.GetString(3)), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6), Enum.Parse<ApplicationStatus>(reader.GetString(7)), details));
+                reader.IsDBNull(6) ? null : reader.GetString(6), Enum.Parse<ApplicationStatus>(reader.GetString(7)), details)
+            {
+                EventSha256 = reader.GetString(9),
+                PreviousSha256 = reader.GetString(10),
+            });
         }
 
         return rows;

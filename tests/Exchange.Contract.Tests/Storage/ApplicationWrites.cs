@@ -90,6 +90,9 @@ internal static class ApplicationWrites
             ReceivedAt = t0,
             UpdatedAt = t0.AddHours(version).AddSeconds(1),
             PayloadSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(id.ToByteArray())),
+            // Heads the grain would hold; the statement stores the state as it is (it hashes the event itself).
+            ChainHeadSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. id.ToByteArray(), (byte)version])),
+            FirstEventSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. id.ToByteArray(), 1])),
             CourtName = "乌鲁木齐市天山区人民法院",
             Warnings = [new ApplicationWarning("SOME_WARNING", "parties[0].address", "a warning")],
             WithdrawalRequestedAt = t0.AddHours(version).AddSeconds(2),

@@ -33,8 +33,7 @@ public sealed class DisputeExclusionTests
     [Theory]
     [InlineData(DisputeType.PropertyRightOwnership)]
     [InlineData(DisputeType.IntellectualPropertyOwnership)]
-    [InlineData(DisputeType.OtherSpecialProcedure)]
-    public void MediationDocument_OnOwnershipOrSpecialProcedure_IsNotExcluded(DisputeType dispute)
+    public void MediationDocument_OnOwnership_IsNotExcluded(DisputeType dispute)
     {
         var draft = ValidDrafts.MediationDocument().WithAgreement(a => a with { DisputeType = dispute });
         Assert.True(ValidDrafts.Validate(draft).IsAccepted);

@@ -88,6 +88,11 @@ public sealed class PreviousCommitDatabaseTests
                 Assert.Equal(
                     (await MigrationTests.RowsAsync(db, $"SELECT seq || ' ' || kind || ' ' || status_after FROM exchange_events WHERE application_id = '{id}' ORDER BY seq")).Select(Names.Of),
                     history.Events.Select(e => Names.Of($"{e.Sequence} {e.Kind} {e.StatusAfter}")));
+
+                // Migration 0095 chained the history the previous commit wrote, and gave the state its heads.
+                var chain = Exchange.Client.HistoryChain.Verify(id, history.Events, (served.Version, served.ChainHeadSha256), (1, served.Receipt.ChainHeadSha256));
+                Assert.True(chain.Intact, $"{id}: {chain.FirstBreak}");
+                Assert.Equal((int)version, chain.Events);
             }
 
             // Every event stored before the feed existed reaches its platform's and its court's feed.
@@ -101,7 +106,8 @@ public sealed class PreviousCommitDatabaseTests
             Assert.Equal(2 * events, await db.ScalarAsync("SELECT COALESCE(sum(cardinality(application_ids)), 0) FROM exchange_feed_pages"));
 
             // And not a byte of any application, event or key changed (the column migration 0002
-            // drops and the one 0030 adds, exchange_events.feed_position and xid, left out of both sides).
+            // drops and the ones 0030 and 0095 add, exchange_events.feed_position, xid and the chain's
+            // hashes, left out of both sides; a state compared as JSON without the heads 0095 adds).
             Assert.Equal(before, await PreviousCommitDatabase.DigestsAsync(db));
         }
         finally
@@ -156,8 +162,9 @@ internal sealed record PreviousCommitDatabase(IReadOnlyDictionary<string, string
 
     /// <summary>
     /// One digest per table: every column of every row, in key order — but feed_position (dropped
-    /// by migration 0002) and xid (added by 0030: the migration's own transaction id for every event
-    /// already stored, so that the relay moves them).
+    /// by migration 0002), xid (added by 0030: the migration's own transaction id for every event
+    /// already stored, so that the relay moves them) and the chain's hashes (added by 0095), and an
+    /// application's state compared as JSON without the two heads 0095 adds to it.
     /// </summary>
     public static async Task<List<string>> DigestsAsync(TestDatabase db)
     {
@@ -166,11 +173,19 @@ internal sealed record PreviousCommitDatabase(IReadOnlyDictionary<string, string
         {
             // Table and key are constants above, never input.
             digests.AddRange(await MigrationTests.RowsAsync(db,
-                $"SELECT '{table} ' || count(*) || ' ' || coalesce(md5(string_agg((to_jsonb(t) - 'feed_position' - 'xid')::text, E'\\n' ORDER BY {key})), '') FROM {table} t"));
+                $"SELECT '{table} ' || count(*) || ' ' || coalesce(md5(string_agg(({Row(table)})::text, E'\\n' ORDER BY {key})), '') FROM {table} t"));
         }
 
         return digests;
     }
+
+    private static string Row(string table) => table switch
+    {
+        "exchange_events" => "to_jsonb(t) - 'feed_position' - 'xid' - 'previous_sha256' - 'event_sha256'",
+        "orleans_storage" => "CASE WHEN t.grain_type = 'application' THEN to_jsonb(t) - 'payload' || jsonb_build_object('payload', "
+            + "convert_from(t.payload, 'UTF8')::jsonb - 'chainHeadSha256' - 'firstEventSha256') ELSE to_jsonb(t) END",
+        _ => "to_jsonb(t)",
+    };
 }
 
 /// <summary>What a schema is made of: columns, constraints, indexes, functions and triggers, as text.</summary>
