@@ -77,6 +77,9 @@ public sealed record ApplicationView(
 
     /// <summary>Mediation document: the parties who signed for it.</summary>
     [Id(12)] public IReadOnlyList<int> SignedPartyIndexes { get; init; } = [];
+
+    /// <summary>The documents the hub issued for the court's acts, oldest first.</summary>
+    [Id(13)] public IReadOnlyList<IssuedDocument> Documents { get; init; } = [];
 }
 
 /// <summary>A running deadline and, once it passed, when the hub flagged it OVERDUE.</summary>

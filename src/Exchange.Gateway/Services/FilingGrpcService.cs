@@ -27,7 +27,8 @@ public sealed class FilingGrpcService(
     ApplicationResponseCache responses,
     HistoryReader histories,
     UpdateFeed updates,
-    CallbackEndpoints callbacks) : FilingService.FilingServiceBase
+    CallbackEndpoints callbacks,
+    DocumentDownloads documents) : FilingService.FilingServiceBase
 {
     public override async Task<Receipt> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {
@@ -194,6 +195,9 @@ public sealed class FilingGrpcService(
 
     public override Task<ListDeliveriesResponse> ListDeliveries(ListDeliveriesRequest request, ServerCallContext context) =>
         callbacks.ListDeliveriesAsync(Principal.RequirePlatform(context).Id, request, context.CancellationToken);
+
+    public override Task GetDocument(GetDocumentRequest request, IServerStreamWriter<DocumentChunk> responseStream, ServerCallContext context) =>
+        documents.StreamAsync(Principal.RequirePlatform(context).ToActor(), request, responseStream, context.CancellationToken);
 
     private Task<Application> AnswerAsync(string applicationId, string requestId, Supplement? supplement, D.Act act, ServerCallContext context)
     {

@@ -35,6 +35,9 @@ public static class SiloHostingExtensions
         // Before UseOrleans: loaded from the database before the silo takes its first call.
         builder.Services.AddCourtDirectory();
         builder.Services.AddSingleton<AttachmentContentStore>();
+        builder.Services.AddSingleton<Exchange.Storage.Documents.DocumentStore>();
+        builder.Services.AddSingleton<Exchange.Silo.Documents.DocumentRenderer>();
+        builder.Services.AddHostedService<Exchange.Silo.Documents.DocumentWarmup>();
         builder.Services.AddSingleton<ApplicationIndex>();
         builder.Services.AddSingleton<ActiveApplications>();
         builder.Services.AddSingleton<Exchange.Storage.Deadlines.DueDeadlines>();
