@@ -55,6 +55,7 @@ internal static class ExchangeCli
         CourtCommands.AddTo(root, globals, context);
         WatchCommands.AddTo(root, globals, context);
         root.Add(CallbackCommands.Create(globals, context));
+        root.Add(DocumentCommands.Create(globals, context));
         root.Add(AdminCommands.Create(globals, context));
         root.Add(TlsCommands.NewClientCertificate(context));
         return root;
