@@ -164,7 +164,6 @@ public static class IssuedDocuments
                     lines.Add(Body("案件事实：" + draft.Facts));
                 }
 
-                lines.Add(Body("本案在审理过程中，经本院主持调解，当事人自愿达成如下协议："));
                 lines.AddRange(agreed);
                 lines.Add(Body("上述协议，不违反法律规定，本院予以确认。"));
                 lines.Add(Body("本调解书经各方当事人签收后，即具有法律效力。"));

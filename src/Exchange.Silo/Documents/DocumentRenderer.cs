@@ -13,7 +13,7 @@ namespace Exchange.Silo.Documents;
 /// Sets a document's text (<see cref="IssuedDocuments.Compose"/>) on A4 pages with PDFsharp, in the
 /// CJK font of <c>Exchange:DocumentFontFile</c>, and returns the PDF's bytes. Chinese has no spaces
 /// to break at, so lines are broken by measured width between any two characters (PDFsharp's text
-/// formatter breaks at spaces only), never before closing punctuation.
+/// formatter breaks at spaces only), never before closing punctuation nor after opening punctuation.
 /// </summary>
 public sealed partial class DocumentRenderer
 {
@@ -23,6 +23,7 @@ public sealed partial class DocumentRenderer
     private const double BodySize = 12;
     private const double LineHeight = 1.8;
     private const string NoLineStart = "，。、；：？！）》」』”’％";
+    private const string NoLineEnd = "（《「『“‘";
 
     private static readonly Lock FontLock = new();
 
@@ -158,6 +159,12 @@ public sealed partial class DocumentRenderer
                 {
                     used += Width(text[end]);
                     end++;
+                }
+
+                if (end < text.Length && end - 1 > start && NoLineEnd.Contains(text[end - 1], StringComparison.Ordinal))
+                {
+                    // An opening bracket goes to the next line with what it opens.
+                    end--;
                 }
 
                 end = Math.Max(end, start + 1);
