@@ -14,6 +14,7 @@ public sealed class ChineseTextTests
     [InlineData(10_000_000_100L, "壹亿零壹元整")]
     [InlineData(100_100L, "壹仟零壹元整")]
     [InlineData(1_000_100L, "壹万零壹元整")]
+    [InlineData(10_000_100_000L, "壹亿零壹仟元整")]
     [InlineData(105L, "壹元零伍分")]
     [InlineData(150L, "壹元伍角")]
     [InlineData(56L, "伍角陆分")]
