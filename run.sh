@@ -44,6 +44,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# The font issued documents are set in (the silo refuses to start without it): installs it when missing.
+scripts/install-fonts.sh
+
 if [[ -z "${EXCHANGE_DB:-}" ]]; then
   echo "Starting a local PostgreSQL in .exchange/pg on 127.0.0.1:$pg_port ..."
   scripts/pg.sh start "$state/pg" "$pg_port"

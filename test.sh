@@ -16,6 +16,8 @@ cleanup() {
 trap cleanup EXIT
 
 source "$root/scripts/lib.sh"
+# The font issued documents are set in (the silos refuse to start without it): installs it when missing.
+scripts/install-fonts.sh
 port=$(free_port "${EXCHANGE_TEST_PG_PORT:-15433}")
 scripts/pg.sh start "$work/pg" "$port"
 export EXCHANGE_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Database=exchange"

@@ -84,6 +84,9 @@ public sealed record ApplicationView(
 
     /// <summary>The hash of the latest history event (the one numbered <see cref="Version"/>), lower-case hex.</summary>
     [Id(13)] public string ChainHeadSha256 { get; init; } = "";
+
+    /// <summary>The documents the hub issued for the court's acts, oldest first.</summary>
+    [Id(14)] public IReadOnlyList<IssuedDocument> Documents { get; init; } = [];
 }
 
 /// <summary>A running deadline and, once it passed, when the hub flagged it OVERDUE.</summary>

@@ -57,6 +57,7 @@ internal static class ExchangeCli
         VerifyCommand.AddTo(root, globals, context);
         root.Add(CallbackCommands.Create(globals, context));
         root.Add(AttachmentCommands.Create(globals, context));
+        root.Add(DocumentCommands.Create(globals, context));
         root.Add(AdminCommands.Create(globals, context));
         root.Add(TlsCommands.NewClientCertificate(context));
         return root;

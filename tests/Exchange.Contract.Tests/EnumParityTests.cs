@@ -32,6 +32,7 @@ public sealed class EnumParityTests
         { typeof(D.ErrorReason), typeof(V1.ErrorReason) },
         { typeof(D.WarningCode), typeof(V1.WarningCode) },
         { typeof(D.CourtLevel), typeof(V1.CourtLevel) },
+        { typeof(D.DocumentKind), typeof(V1.DocumentKind) },
     };
 
     [Theory]

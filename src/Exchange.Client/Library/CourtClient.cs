@@ -114,6 +114,26 @@ public sealed class CourtClient
         return InvokeAsync(request, _inner.GetHistoryAsync, deadline, cancellationToken);
     }
 
+    /// <summary>
+    /// Downloads a document the hub issued of an application filed with this court (GetDocument; Application.documents lists them)
+    /// into <paramref name="destination"/>, and checks that its bytes hash to <paramref name="sha256"/>.
+    /// Returns the document's description.
+    /// </summary>
+    /// <exception cref="RpcException">INVALID_ARGUMENT (not a UUID, not a SHA-256); NOT_FOUND.</exception>
+    /// <exception cref="InvalidDataException">The bytes received do not hash to <paramref name="sha256"/>.</exception>
+    public Task<IssuedDocument> DownloadDocumentAsync(
+        string applicationId,
+        string sha256,
+        Stream destination,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicationId);
+        ArgumentNullException.ThrowIfNull(sha256);
+        var request = new GetDocumentRequest { ApplicationId = applicationId, Sha256 = sha256 };
+        return DocumentDownload.CopyAsync(_inner.GetDocument, request, destination, deadline ?? Deadline(null), cancellationToken);
+    }
+
     /// <summary>Asks for what is missing in one notice (RequestCorrection): RECEIVED → CORRECTION_REQUESTED.</summary>
     public Task<Application> RequestCorrectionAsync(RequestCorrectionRequest request, DateTime? deadline = null, CancellationToken cancellationToken = default)
     {

@@ -251,6 +251,26 @@ public sealed class FilingClient
         return await AttachmentStreams.DownloadAsync(call, destination, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Downloads a document the hub issued of the caller's applications (GetDocument; Application.documents lists them)
+    /// into <paramref name="destination"/>, and checks that its bytes hash to <paramref name="sha256"/>.
+    /// Returns the document's description.
+    /// </summary>
+    /// <exception cref="RpcException">INVALID_ARGUMENT (not a UUID, not a SHA-256); NOT_FOUND.</exception>
+    /// <exception cref="InvalidDataException">The bytes received do not hash to <paramref name="sha256"/>.</exception>
+    public Task<IssuedDocument> DownloadDocumentAsync(
+        string applicationId,
+        string sha256,
+        Stream destination,
+        DateTime? deadline = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicationId);
+        ArgumentNullException.ThrowIfNull(sha256);
+        var request = new GetDocumentRequest { ApplicationId = applicationId, Sha256 = sha256 };
+        return DocumentDownload.CopyAsync(_inner.GetDocument, request, destination, ResolveDeadline(deadline), cancellationToken);
+    }
+
     private Task<TResponse> InvokeAsync<TRequest, TResponse>(
         TRequest request,
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc,

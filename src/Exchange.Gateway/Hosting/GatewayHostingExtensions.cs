@@ -68,6 +68,9 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<AttachmentTransfers>();
         builder.Services.AddSingleton<CourtStatisticsReader>();
         builder.Services.AddSingleton<ApplicationResponseCache>();
+        // Also registered by the silo when co-hosted: one store either way.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Exchange.Storage.Documents.DocumentStore>(builder.Services);
+        builder.Services.AddSingleton<DocumentDownloads>();
         builder.Services.AddSingleton<FeedStore>();
         builder.Services.AddSingleton<FeedTokens>();
         builder.Services.AddSingleton<FeedSignal>();

@@ -198,6 +198,7 @@ public static class ApplicationMapper
         proto.Deadlines.AddRange(view.Deadlines.Select(ToProto));
         proto.RequestedItems.AddRange(view.RequestedItems);
         proto.SignedPartyIndexes.AddRange(view.SignedPartyIndexes);
+        proto.Documents.AddRange(view.Documents.Select(Services.DocumentDownloads.ToProto));
         var parties = d.Parties.Select(ToProto);
         var attachments = d.Attachments.Select(ToProto);
         if (d.Type == D.ApplicationType.JudicialConfirmation)

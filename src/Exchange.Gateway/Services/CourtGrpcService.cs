@@ -21,7 +21,7 @@ namespace Exchange.Gateway.Services;
 /// <see cref="CourtOffice"/> does it for the console too. The lifecycle and the acts' rules are the
 /// domain's; tenancy (a court sees its own applications) is checked where the data is.
 /// </summary>
-public sealed class CourtGrpcService(CourtOffice office, HistoryReader histories, UpdateFeed updates, AttachmentTransfers attachments)
+public sealed class CourtGrpcService(CourtOffice office, HistoryReader histories, UpdateFeed updates, AttachmentTransfers attachments, DocumentDownloads documents)
     : CourtService.CourtServiceBase
 {
     // Large attachments (attachments.proto): what the court's applications reference.
@@ -95,6 +95,9 @@ public sealed class CourtGrpcService(CourtOffice office, HistoryReader histories
 
     public override Task<ListUpdatesResponse> ListUpdates(ListUpdatesRequest request, ServerCallContext context) =>
         updates.ListAsync(FeedRecipient.Court(Principal.RequireCourt(context).Id), request, context.CancellationToken);
+
+    public override Task GetDocument(GetDocumentRequest request, IServerStreamWriter<DocumentChunk> responseStream, ServerCallContext context) =>
+        documents.StreamAsync(Principal.RequireCourt(context).ToActor(), request, responseStream, context.CancellationToken);
 
     private Task<Application> Act(D.Act act, IMessage request, ServerCallContext context) =>
         office.ActAsync(Principal.RequireCourt(context), act, request, context.CancellationToken);

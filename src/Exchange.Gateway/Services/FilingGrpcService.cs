@@ -28,7 +28,7 @@ public sealed class FilingGrpcService(
     HistoryReader histories,
     UpdateFeed updates,
     CallbackEndpoints callbacks,
-    AttachmentTransfers attachments) : FilingService.FilingServiceBase
+    AttachmentTransfers attachments, DocumentDownloads documents) : FilingService.FilingServiceBase
 {
     // Large attachments (attachments.proto): AttachmentTransfers streams them to and from the store.
     public override Task<UploadedAttachment> UploadAttachment(IAsyncStreamReader<UploadAttachmentRequest> requestStream, ServerCallContext context) =>
@@ -203,6 +203,9 @@ public sealed class FilingGrpcService(
 
     public override Task<ListDeliveriesResponse> ListDeliveries(ListDeliveriesRequest request, ServerCallContext context) =>
         callbacks.ListDeliveriesAsync(Principal.RequirePlatform(context).Id, request, context.CancellationToken);
+
+    public override Task GetDocument(GetDocumentRequest request, IServerStreamWriter<DocumentChunk> responseStream, ServerCallContext context) =>
+        documents.StreamAsync(Principal.RequirePlatform(context).ToActor(), request, responseStream, context.CancellationToken);
 
     private Task<Application> AnswerAsync(string applicationId, string requestId, Supplement? supplement, D.Act act, ServerCallContext context)
     {

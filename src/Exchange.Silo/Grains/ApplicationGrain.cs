@@ -1,8 +1,10 @@
 using Exchange.Abstractions;
 using Exchange.Domain;
+using Exchange.Silo.Documents;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Storage;
 using Exchange.Storage.Applications;
+using Exchange.Storage.Documents;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -30,6 +32,8 @@ public sealed partial class ApplicationGrain(
     [FromKeyedServices(ShiftedClock.LegalClock)] TimeProvider clock,
     AttachmentContentStore attachments,
     AttachmentUploads uploads,
+    DocumentRenderer renderer,
+    DocumentStore documents,
     ApplicationIndex index,
     ActiveApplications active,
     FeedRelayWake feedRelay,
@@ -287,8 +291,24 @@ public sealed partial class ApplicationGrain(
             await attachments.StoreAsync([.. request.Attachments.Where(a => a.Content is { Length: > 0 }).Select(a => (a.Sha256, a.Content!))]);
         }
 
+        // Rendered from the state before the act (its case number, its clerk), stored before the
+        // state that refers to it; the act's event carries its hash.
+        var issued = await IssueDocumentAsync(s, caller, request, now);
+        if (ActRules.AssignsCaseNumber(request.Act))
+        {
+            s.CaseOpenedBy = NullIfEmpty(request.OfficerName);
+        }
+
         var details = Apply(s, request, decision.Status, now, caseNumber);
         details = WithRequestId(details, request.RequestId);
+        if (issued is not null)
+        {
+            s.Documents = s.Documents.Add(issued);
+            details ??= [];
+            details["issued_document_kind"] = ProtoNames.Of(issued.Kind);
+            details["issued_document_sha256"] = issued.Sha256;
+        }
+
         var numbered = s.CaseYear is not null && s.CaseSequence is null;
         var e = new ApplicationEvent(NextSequence(), ProtoNames.Of(ActRules.EventKindOf(request.Act)), now, caller, NullIfEmpty(request.Reason), s.Status, details);
         // The statement adds the case number it takes to the event, so it alone can hash that one.
@@ -514,6 +534,25 @@ public sealed partial class ApplicationGrain(
         return true;
     }
 
+    /// <summary>
+    /// Renders and stores the document <paramref name="request"/> issues (IssuedDocuments.KindOf);
+    /// null when the act issues none. The bytes go to exchange_documents; the state keeps the hash.
+    /// </summary>
+    private async Task<IssuedDocument?> IssueDocumentAsync(ApplicationState s, Actor caller, ActRequest request, DateTimeOffset now)
+    {
+        var kind = IssuedDocuments.KindOf(request.Act);
+        if (kind == DocumentKind.Unspecified)
+        {
+            return null;
+        }
+
+        var text = IssuedDocuments.Compose(new DocumentFacts(kind, s.CourtName, s.CaseNumber, s.Draft!.Decode(), s.ReceivedAt, now,
+            NullIfEmpty(caller.Name), s.CaseOpenedBy, request));
+        var pdf = renderer.Render(text);
+        var sha256 = await documents.StoreAsync(s.ApplicationId, pdf);
+        return new IssuedDocument(kind, IssuedDocuments.FileNameOf(kind), pdf.Length, Convert.ToHexStringLower(sha256), now);
+    }
+
     private static Dictionary<string, string>? WithRequestId(Dictionary<string, string>? details, string? requestId)
     {
         if (requestId is { Length: > 0 })
@@ -661,6 +700,7 @@ public sealed partial class ApplicationGrain(
             RequestedItems = [.. s.RequestedItems],
             SignedPartyIndexes = [.. s.SignedPartyIndexes],
             ChainHeadSha256 = s.ChainHeadSha256,
+            Documents = [.. s.Documents],
         };
     }
 

@@ -149,6 +149,17 @@ public sealed class ApplicationState
     /// <summary>Whether the hub already flagged <paramref name="deadline"/> OVERDUE.</summary>
     public bool IsFlagged(RunningDeadline deadline) => OverdueFlags.Any(f => f.Kind == deadline.Kind && f.ClosesAt == deadline.ClosesAt);
 
+    /// <summary>The officer who accepted the application or registered its case: the clerk its documents name.</summary>
+    [JsonPropertyName("caseOpenedBy")]
+    public string? CaseOpenedBy { get; set; }
+
+    /// <summary>
+    /// The documents the hub issued for the court's acts, oldest first: what they are and their
+    /// SHA-256. Their bytes live in exchange_documents, never in the state.
+    /// </summary>
+    [JsonPropertyName("documents")]
+    public ImmutableArray<IssuedDocument> Documents { get => field.IsDefault ? [] : field; set; }
+
     /// <summary>Request ids already applied (AIP-155), with the act each performed; null until the first.</summary>
     public Dictionary<string, Act>? AppliedRequests { get; set; }
 

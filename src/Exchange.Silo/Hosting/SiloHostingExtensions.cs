@@ -36,6 +36,9 @@ public static class SiloHostingExtensions
         builder.Services.AddCourtDirectory();
         builder.Services.AddSingleton<AttachmentContentStore>();
         builder.Services.TryAddSingleton<AttachmentUploads>();
+        builder.Services.AddSingleton<Exchange.Storage.Documents.DocumentStore>();
+        builder.Services.AddSingleton<Exchange.Silo.Documents.DocumentRenderer>();
+        builder.Services.AddHostedService<Exchange.Silo.Documents.DocumentWarmup>();
         builder.Services.AddSingleton<ApplicationIndex>();
         builder.Services.AddSingleton<ActiveApplications>();
         builder.Services.AddSingleton<Exchange.Storage.Deadlines.DueDeadlines>();

@@ -38,6 +38,15 @@ public sealed class SiloSettings
     /// <summary>A file of seconds by which the hub's clock is shifted: tests only (Testing environment).</summary>
     public string? ClockFile { get; set; }
 
+    /// <summary>The default <see cref="DocumentFontFile"/>: where Debian's fonts-wqy-microhei puts its font (scripts/install-fonts.sh).</summary>
+    public const string DefaultDocumentFontFile = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+    /// <summary>
+    /// The TrueType font (.ttf, or a .ttc collection: its first font) issued documents are set in;
+    /// it must cover the Chinese text they print (docs/ARCHITECTURE.md, "Issued documents").
+    /// </summary>
+    public string DocumentFontFile { get; set; } = DefaultDocumentFontFile;
+
     public TimeSpan IdleDeactivation => TimeSpan.FromMinutes(IdleDeactivationMinutes);
 
     public IPAddress AdvertisedAddress => IPAddress.Parse(SiloAddress);
@@ -135,8 +144,28 @@ public sealed class SiloSettingsValidator(IHostEnvironment environment, IConfigu
             failures.Add($"Exchange:IdleDeactivationMinutes is {options.IdleDeactivationMinutes}: it must be a number of minutes above 0.");
         }
 
+        CheckDocumentFont(options.DocumentFontFile, failures);
         OrleansTlsSettings.Check(configuration, failures);
         SettingChecks.ClockFile(options.ClockFile, environment.EnvironmentName, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // A missing font would turn every issued document into boxes (or fail each act): refuse to start instead.
+    private static void CheckDocumentFont(string path, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+        {
+            failures.Add($"Exchange:DocumentFontFile is '{path}', which does not exist: install Debian's fonts-wqy-microhei (scripts/install-fonts.sh) or name a TrueType font with Chinese glyphs.");
+            return;
+        }
+
+        try
+        {
+            _ = Documents.TrueTypeFontFile.Load(path);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            failures.Add($"Exchange:DocumentFontFile: {ex.Message}.");
+        }
     }
 }

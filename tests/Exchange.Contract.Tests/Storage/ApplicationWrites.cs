@@ -107,6 +107,9 @@ internal static class ApplicationWrites
             RequestedItems = ["身份证明", "调解协议"],
             ReviewExtended = true,
             SignedPartyIndexes = [0, 1],
+            CaseOpenedBy = "书记员 赵六",
+            Documents = [new IssuedDocument(DocumentKind.ConfirmationRuling, "confirmation-ruling.pdf", 66_001 + version,
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(version))), t0.AddDays(3).AddHours(version))],
             Deadlines = deadlines,
             // The nearest deadline is flagged: watch_at is the second one, next_deadline_at the first.
             OverdueFlags = [new OverdueFlag(deadlines[0].Kind, deadlines[0].ClosesAt, t0.AddDays(31))],
