@@ -65,6 +65,8 @@ app=(dotnet "$root/loadtests/Exchange.LoadTests/bin/Release/net10.0/Exchange.Loa
 
 pg_port=$(free_port 15470)
 [[ "${PG_STATEMENTS:-0}" == 1 ]] && export EXCHANGE_PG_OPTIONS="${EXCHANGE_PG_OPTIONS:-} -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
+# The font issued documents are set in (the silo refuses to start without it): installed when missing.
+scripts/install-fonts.sh
 scripts/pg.sh start "$work/pg" "$pg_port"
 pg_bin=$(scripts/pg.sh bin)
 [[ "${PG_STATEMENTS:-0}" == 1 ]] && "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null

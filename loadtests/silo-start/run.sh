@@ -47,6 +47,7 @@ gateway_dll="$hub/src/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll"
 log "hub: $hub ($(git -C "$hub" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout')), $rounds round(s), $concurrency calls in flight"
 
 pg_port=$(free_port 15480)
+scripts/install-fonts.sh # the silo refuses to start without the documents' font
 scripts/pg.sh start "$work/pg" "$pg_port"
 psql=("$(scripts/pg.sh bin)/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -qAt)
 

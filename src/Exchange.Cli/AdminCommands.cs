@@ -284,13 +284,16 @@ internal static class AdminCommands
         var division = new Option<string>("--division") { Description = "The administrative division it serves (GB/T 2260): 2, 4 or 6 digits, e.g. 650108" };
         var accepts = CliOptions.Types("--accepts", "The application types it takes through the hub; none stops it taking filings");
         accepts.Required = true;
+        var trialCode = new Option<string>("--specialised-trial-code") { Description = "The specialised-trial code (专门审判代字) printed in its case numbers, one character, e.g. 知; none by default" };
+        var numbering = CliOptions.Enum<CaseNumbering>("--case-numbering", "Who gives its case numbers: HUB (default) or COURT (accepting acts then carry the court's number)");
+        var maxAttachment = new Option<long>("--max-attachment-bytes") { Description = "The largest attachment it takes by upload, in bytes, up to 2 GiB; 100 MiB by default" };
         var expectedVersion = ExpectedVersion("court");
         var requestId = RequestId();
         var command = new Command(
             "put-court",
             "Register a court or change one, as the whole court given (not a patch); it applies to submissions received after it")
         {
-            court, name, level, division, accepts, expectedVersion, requestId,
+            court, name, level, division, accepts, trialCode, numbering, maxAttachment, expectedVersion, requestId,
         };
         run.Mutation(command, requestId, async (admin, parseResult, request, options) =>
         {
@@ -301,12 +304,15 @@ internal static class AdminCommands
                 Level = parseResult.GetValue(level),
                 DivisionCode = parseResult.GetValue(division) ?? "",
                 AcceptedTypes = { parseResult.GetRequiredValue(accepts) },
+                SpecialisedTrialCode = parseResult.GetValue(trialCode) ?? "",
+                CaseNumbering = parseResult.GetValue(numbering),
+                MaxAttachmentBytes = parseResult.GetValue(maxAttachment),
             };
             var answer = await admin.PutCourtAsync(
                 new PutCourtRequest { RequestId = request, Court = given, ExpectedVersion = parseResult.GetValue(expectedVersion) },
                 options);
             await run.WriteAsync(parseResult, answer, () => string.Create(CultureInfo.InvariantCulture,
-                $"Court {answer.Code} ({answer.Name}), {ProtoNames.Of(answer.Level)}, division {Dash(answer.DivisionCode)}, accepts {Accepts(answer)}: version {answer.Version}."));
+                $"Court {answer.Code} ({answer.Name}), {ProtoNames.Of(answer.Level)}, division {Dash(answer.DivisionCode)}, accepts {Accepts(answer)}, attachments up to {answer.MaxAttachmentBytes} bytes: version {answer.Version}."));
         });
         return command;
     }

@@ -50,6 +50,9 @@ if [[ "${FAULTS_BUILD:-1}" != 0 ]]; then
   dotnet build Exchange.sln -c Release -v q -nologo >"$out/build.log" 2>&1 || { tail -n 30 "$out/build.log"; exit 1; }
 fi
 
+# The font issued documents are set in (the silo refuses to start without it): installed when missing.
+scripts/install-fonts.sh
+
 # A port may be bound without listening yet (another run starting): then the next one.
 pg_port=$(free_port 15470)
 until scripts/pg.sh start "$work/pg" "$pg_port" >/dev/null 2>"$out/pg-start.log"; do

@@ -73,6 +73,15 @@ public sealed record Court
     /// <summary>Who gives the court's case numbers; the hub unless the court's policy says otherwise.</summary>
     [Id(7)] public CaseNumbering CaseNumbering { get; init; } = CaseNumbering.Hub;
 
+    /// <summary>The largest attachment the court takes by upload, in bytes (migration 0085's default: 100 MiB).</summary>
+    [Id(8)] public long MaxAttachmentBytes { get; init; } = DefaultMaxAttachmentBytes;
+
+    /// <summary>A court's attachment limit unless its policy says otherwise: 100 MiB.</summary>
+    public const long DefaultMaxAttachmentBytes = 100L * 1024 * 1024;
+
+    /// <summary>The largest attachment limit a court may set: 2 GiB (an upload holds a transaction while it is sent).</summary>
+    public const long MaxMaxAttachmentBytes = 2L * 1024 * 1024 * 1024;
+
     /// <summary>Whether the court handles applications of <paramref name="type"/>.</summary>
     public bool Accepts(ApplicationType type) => AcceptedTypes.Contains(type);
 

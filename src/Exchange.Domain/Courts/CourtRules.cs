@@ -31,6 +31,8 @@ public static class CourtRules
                 ? $"must be {ProtoNames.Of(implied)}: the code {court.Code} is that of a {ProtoNames.Of(implied)} court"
             : null);
         Add("name", TextLimits.Required(court.Name, MaxNameLength));
+        Add("max_attachment_bytes", court.MaxAttachmentBytes is < 1 or > Court.MaxMaxAttachmentBytes
+            ? $"must be 1 to {Court.MaxMaxAttachmentBytes} bytes (2 GiB)" : null);
         Add("division_code", CheckDivisionCode(court.DivisionCode));
         var seen = new HashSet<ApplicationType>();
         for (var i = 0; i < court.AcceptedTypes.Length; i++)

@@ -35,6 +35,7 @@ public sealed partial class AdminGrpcService
             SpecialisedTrialCode = given.SpecialisedTrialCode,
             CaseNumbering = given.CaseNumbering == CaseNumbering.Unspecified ? D.CaseNumbering.Hub : (D.CaseNumbering)given.CaseNumbering,
             CaseTypeCodes = [.. given.CaseTypeCodes.Select(c => new D.CaseTypeCode((D.ApplicationType)c.Type, c.Code))],
+            MaxAttachmentBytes = given.MaxAttachmentBytes == 0 ? D.Court.DefaultMaxAttachmentBytes : given.MaxAttachmentBytes,
         };
         violations.AddRange(D.CourtRules.Check(court).Select(v => ("court." + v.Field, v.Description)));
         ExpectedVersion(request.ExpectedVersion, violations);
@@ -158,6 +159,7 @@ public sealed partial class AdminGrpcService
         proto.AcceptedTypes.AddRange(record.Court.AcceptedTypes.Select(t => (ApplicationType)t));
         proto.SpecialisedTrialCode = record.Court.SpecialisedTrialCode;
         proto.CaseNumbering = (CaseNumbering)record.Court.CaseNumbering;
+        proto.MaxAttachmentBytes = record.Court.MaxAttachmentBytes;
         proto.CaseTypeCodes.AddRange(record.Court.CaseTypeCodes.Select(c => new CaseTypeCode { Type = (ApplicationType)c.Type, Code = c.Code }));
         return proto;
     }

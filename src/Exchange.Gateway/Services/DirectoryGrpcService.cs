@@ -50,9 +50,8 @@ public sealed class DirectoryGrpcService(
             DivisionCode = court.DivisionCode,
             SpecialisedTrialCode = court.SpecialisedTrialCode,
             CaseNumbering = (CaseNumbering)court.CaseNumbering,
-            // The limits SubmitApplication checks today (AttachmentRules); a per-court limit, when
-            // the courts' rows carry one, is reported from the court instead.
-            MaxAttachmentBytes = D.AttachmentRules.MaxSizeBytes,
+            // The court's own limit, the one UploadAttachment checks (exchange_courts.max_attachment_bytes).
+            MaxAttachmentBytes = court.MaxAttachmentBytes,
             MaxInlineAttachmentBytes = D.AttachmentRules.MaxInlineBytes,
         };
         foreach (var type in court.AcceptedTypes.Order())

@@ -20,7 +20,7 @@ public sealed class CourtCatalog(NpgsqlDataSource dataSource)
 {
     private const string Channel = "exchange_courts_changed";
     internal const string CourtColumns =
-        "court_code, name, level, division_code, accepted_types, version, create_time, update_time, specialised_trial_code, case_type_codes, case_numbering";
+        "court_code, name, level, division_code, accepted_types, version, create_time, update_time, specialised_trial_code, case_type_codes, case_numbering, max_attachment_bytes";
     internal const string YearColumns = "year, holidays, make_up_working_days, source, version, update_time";
 
     /// <summary>Every court, by code (ordinal).</summary>
@@ -95,6 +95,7 @@ public sealed class CourtCatalog(NpgsqlDataSource dataSource)
                 .Select(e => new CaseTypeCode(ProtoNames.Parse<ApplicationType>(e.Key), e.Value))
                 .OrderBy(c => c.Type)],
             CaseNumbering = ProtoNames.Parse<CaseNumbering>(reader.GetString(10)),
+            MaxAttachmentBytes = reader.GetInt64(11),
         },
         reader.GetInt64(5), Admin.AdminChange.ToOffset(reader.GetDateTime(6)), Admin.AdminChange.ToOffset(reader.GetDateTime(7)));
 

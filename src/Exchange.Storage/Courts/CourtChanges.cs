@@ -40,13 +40,13 @@ public static class CourtChanges
         await using var write = change.Command(
             stored is null
                 ? $"""
-                  INSERT INTO exchange_courts (court_code, name, level, division_code, accepted_types, specialised_trial_code, case_numbering, case_type_codes)
-                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                  INSERT INTO exchange_courts (court_code, name, level, division_code, accepted_types, specialised_trial_code, case_numbering, case_type_codes, max_attachment_bytes)
+                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                   ON CONFLICT (court_code) DO NOTHING RETURNING {CourtCatalog.CourtColumns}
                   """
                 : $"""
                   UPDATE exchange_courts SET name = $2, level = $3, division_code = $4, accepted_types = $5, specialised_trial_code = $6,
-                         case_numbering = $7, case_type_codes = $8, version = version + 1, update_time = now()
+                         case_numbering = $7, case_type_codes = $8, max_attachment_bytes = $9, version = version + 1, update_time = now()
                   WHERE court_code = $1 RETURNING {CourtCatalog.CourtColumns}
                   """,
             court.Code, court.Name, ProtoNames.Of(court.Level), court.DivisionCode);
@@ -54,6 +54,7 @@ public static class CourtChanges
         write.Parameters.Add(new NpgsqlParameter { Value = court.SpecialisedTrialCode });
         write.Parameters.Add(new NpgsqlParameter { Value = ProtoNames.Of(court.CaseNumbering) });
         write.Parameters.Add(CourtCatalog.CaseTypeCodesParameter(court.CaseTypeCodes));
+        write.Parameters.Add(new NpgsqlParameter<long> { TypedValue = court.MaxAttachmentBytes });
         CourtRecord written;
         await using (var reader = await write.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -72,6 +73,7 @@ public static class CourtChanges
             ["accepted_types"] = court.AcceptedTypes.Select(ProtoNames.Of).ToArray(),
             ["specialised_trial_code"] = court.SpecialisedTrialCode,
             ["case_numbering"] = ProtoNames.Of(court.CaseNumbering),
+            ["max_attachment_bytes"] = court.MaxAttachmentBytes,
             ["case_type_codes"] = court.CaseTypeCodes.ToDictionary(c => ProtoNames.Of(c.Type), c => c.Code),
         }, cancellationToken).ConfigureAwait(false);
         return written;
@@ -148,7 +150,7 @@ public static class CourtChanges
     private static bool Same(Court stored, Court given) =>
         stored.Name == given.Name && stored.Level == given.Level && stored.DivisionCode == given.DivisionCode
         && stored.AcceptedTypes.SequenceEqual(given.AcceptedTypes) && stored.SpecialisedTrialCode == given.SpecialisedTrialCode
-        && stored.CaseNumbering == given.CaseNumbering && stored.CaseTypeCodes.OrderBy(c => c.Type).SequenceEqual(given.CaseTypeCodes.OrderBy(c => c.Type));
+        && stored.CaseNumbering == given.CaseNumbering && stored.MaxAttachmentBytes == given.MaxAttachmentBytes && stored.CaseTypeCodes.OrderBy(c => c.Type).SequenceEqual(given.CaseTypeCodes.OrderBy(c => c.Type));
 
     private static bool Same(HolidayYear stored, HolidayYear given) =>
         stored.Source == given.Source && stored.Holidays.SequenceEqual(given.Holidays)

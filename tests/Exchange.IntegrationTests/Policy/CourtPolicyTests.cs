@@ -80,6 +80,54 @@ public sealed class CourtPolicyTests(PolicyHubFixture hub) : IClassFixture<Polic
         Assert.EndsWith("新0107民诉前调1号", md.CaseNumberExample, StringComparison.Ordinal);
     }
 
+    [DatabaseFact]
+    public async Task AttachmentLimit_PutByTheOperator_IsWhatTheDirectoryReports_AndWhatUploadsAreHeldTo()
+    {
+        const string code = "新0106";
+        var stored = (await hub.Admin.ListCourtsAsync(new ListCourtsRequest(), hub.AsAdmin)).Courts.Single(c => c.Code == code);
+        Assert.Equal(100L * 1024 * 1024, stored.MaxAttachmentBytes);
+
+        // Over 2 GiB: refused, naming the field, nothing changed.
+        var tooLarge = stored.Clone();
+        tooLarge.MaxAttachmentBytes = 3L * 1024 * 1024 * 1024;
+        var refused = await Assert.ThrowsAsync<RpcException>(() => hub.Admin.PutCourtAsync(new PutCourtRequest { Court = tooLarge }, hub.AsAdmin).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Contains("court.max_attachment_bytes", refused.GetRpcStatus()!.ViolatedFields());
+        Assert.Equal(stored.Version, (await hub.Admin.ListCourtsAsync(new ListCourtsRequest(), hub.AsAdmin)).Courts.Single(c => c.Code == code).Version);
+
+        var smaller = stored.Clone();
+        smaller.MaxAttachmentBytes = 1024;
+        var put = await hub.Admin.PutCourtAsync(new PutCourtRequest { Court = smaller }, hub.AsAdmin);
+        Assert.Equal(1024, put.MaxAttachmentBytes);
+        Assert.Equal(1024, (await hub.Directory.GetCourtPolicyAsync(new GetCourtPolicyRequest { CourtCode = code }, hub.AsPlatformA)).MaxAttachmentBytes);
+
+        // An upload of 1,025 bytes to that court is refused before any chunk, for the limit just put.
+        var content = new byte[1025];
+        using var call = hub.Filing.UploadAttachment(hub.AsPlatformA);
+        try
+        {
+            await call.RequestStream.WriteAsync(new UploadAttachmentRequest
+            {
+                Header = new UploadAttachmentHeader
+                {
+                    Sha256 = Google.Protobuf.ByteString.CopyFrom(System.Security.Cryptography.SHA256.HashData(content)),
+                    SizeBytes = content.Length, FileName = "scan.pdf", MediaType = "application/pdf", CourtCode = code,
+                },
+            });
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException)
+        {
+            // The hub refused early and ended the call: its answer says why.
+        }
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var info = error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>();
+        Assert.Equal("ATTACHMENT_TOO_LARGE", info.Reason);
+        Assert.Equal("1024", info.Metadata["max_bytes"]);
+    }
+
     [Theory]
     [InlineData("", "is required")]
     [InlineData("新102", "is not a court code")]
