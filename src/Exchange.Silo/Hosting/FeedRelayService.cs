@@ -27,8 +27,12 @@ public sealed class FeedOptions
     /// The least time between the starts of two relay batches: under load the relay gathers
     /// what was written meanwhile into one batch instead of running one per write (each batch is a
     /// transaction and a commit; what it costs the submissions is counted in the load tests).
+    /// 250 ms: a batch writes one page per recipient, so under load a longer interval puts more
+    /// events on each page; at 50 ms the relay took 5–6 % of the hub's CPU per submission, at
+    /// 250 ms about 2 % (docs/ARCHITECTURE.md, the change feed). A write after a quiet spell is
+    /// still relayed at once: the interval only spaces batches that follow each other.
     /// </summary>
-    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How often retention runs.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
