@@ -309,6 +309,19 @@ public sealed class CourtPolicyTests(PolicyHubFixture hub) : IClassFixture<Polic
         // Another number is taken.
         again.CaseNumber = number.Replace("号", "0号", StringComparison.Ordinal);
         Assert.Equal(again.CaseNumber, (await flow.Court.AcceptApplicationAsync(again, flow.AsCourt)).CaseNumber);
+
+        // The ruling the hub issues prints the number the court gave.
+        await flow.StartReviewAsync(first);
+        var ruling = Assert.Single((await flow.ConfirmAsync(first)).Documents);
+        using var call = flow.Filing.GetDocument(new GetDocumentRequest { ApplicationId = first, Sha256 = ruling.Sha256 }, flow.AsPlatform);
+        using var bytes = new MemoryStream();
+        await foreach (var chunk in call.ResponseStream.ReadAllAsync())
+        {
+            chunk.Data.WriteTo(bytes);
+        }
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes.ToArray());
+        Assert.Contains(number, string.Concat(pdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
     }
 
     [DatabaseFact]
