@@ -244,7 +244,7 @@ public sealed partial class AdminCliTests(CliBootstrappedHubFixture hub) : IClas
         var put = await hub.Exchange("admin", "put-court", "--court", code, "--name", "测试区人民法院", "--level", "basic", "--division", "650108", "--accepts", "jc");
 
         Assert.True(put.Exit == 0, put.ToString());
-        Assert.Contains($"Court {code} (测试区人民法院), BASIC, division 650108, accepts JC: version 1.", put.Out, StringComparison.Ordinal);
+        Assert.Contains($"Court {code} (测试区人民法院), BASIC, division 650108, accepts JC, attachments up to 104857600 bytes: version 1.", put.Out, StringComparison.Ordinal);
         await UntilFiledAsync(Requests.JudicialConfirmation("cli-court-jc", code));
         var md = await Assert.ThrowsAsync<RpcException>(() => hub.Filing.SubmitApplicationAsync(Requests.MediationDocument("cli-court-md", code), hub.AsPlatformA).ResponseAsync);
         Assert.Equal((StatusCode.FailedPrecondition, "COURT_DOES_NOT_ACCEPT_TYPE"), (md.StatusCode, ExchangeError.FromException(md).Reason));
