@@ -55,7 +55,7 @@ public sealed class CourtPolicyTests(PolicyHubFixture hub) : IClassFixture<Polic
         Assert.Equal([AttachmentKind.MediationAgreement, AttachmentKind.MediationProof], jc.RequiredMaterials);
         Assert.Equal(AttachmentKind.PowerOfAttorney, jc.RequiredPerAgent);
         Assert.Equal([AttachmentKind.MediationAgreement], policy.TypePolicies.Single(t => t.Type == ApplicationType.MediationDocument).RequiredMaterials);
-        Assert.Equal(20L * 1024 * 1024, policy.MaxAttachmentBytes);
+        Assert.Equal(100L * 1024 * 1024, policy.MaxAttachmentBytes); // the court's limit (migration 0085's default)
 
         // The calendar years are those loaded, with the versions the admin service lists.
         var years = (await hub.Admin.ListHolidayYearsAsync(new ListHolidayYearsRequest(), hub.AsAdmin)).HolidayYears;
