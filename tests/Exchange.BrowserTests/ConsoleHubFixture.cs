@@ -100,6 +100,18 @@ public sealed class ConsoleHubFixture : CourtHubFixture
         }
     }
 
+    /// <summary>The page's address once a navigation a click started has reached one containing <paramref name="fragment"/> (or 60 s).</summary>
+    public string WaitForUrl(string fragment)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!Browser.Url.Contains(fragment, StringComparison.Ordinal) && DateTime.UtcNow < until)
+        {
+            Thread.Sleep(20);
+        }
+
+        return Browser.Url;
+    }
+
     /// <summary>Signs in through the form (signing out whoever was signed in first).</summary>
     public void SignIn(string name, string password = Password)
     {

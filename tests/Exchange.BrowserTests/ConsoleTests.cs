@@ -36,7 +36,8 @@ public sealed partial class ConsoleTests(ConsoleHubFixture hub, ITestOutputHelpe
         // Filter: only RECEIVED (已收到) — the application under review drops out.
         hub.Find($"input[name=status][value='{(int)ApplicationStatus.Received}']").Click();
         hub.Find("#filter").Click();
-        Assert.Contains("status=1", hub.Browser.Url);
+        // The click's navigation may still be on its way (seen once: the old address read back).
+        Assert.Contains("status=1", hub.WaitForUrl("status=1"));
         var rows = hub.Browser.FindElements(By.CssSelector("#docket tbody tr")).Select(r => r.GetAttribute("data-id")).ToList();
         Assert.Contains(receipt.ApplicationId, rows);
         Assert.DoesNotContain(other, rows);
@@ -61,7 +62,7 @@ public sealed partial class ConsoleTests(ConsoleHubFixture hub, ITestOutputHelpe
         Assert.Contains(hub.Browser.FindElements(By.CssSelector("#history tbody tr")), r => r.Text.Contains(ConsoleHubFixture.Clerk) && r.Text.Contains("已受理"));
 
         hub.Find("#sign-out").Click();
-        Assert.EndsWith("/console/sign-in", hub.Browser.Url);
+        Assert.EndsWith("/console/sign-in", hub.WaitForUrl("/console/sign-in"));
         hub.Open("/console");
         Assert.Contains("/console/sign-in", hub.Browser.Url);
     }
