@@ -18,7 +18,7 @@ namespace Exchange.Gateway.Services;
 /// only when size and SHA-256 match the header; a download streams from PostgreSQL a chunk at a
 /// time. Neither ever holds more than one chunk of a file (docs/ARCHITECTURE.md, "Large attachments").
 /// </summary>
-public sealed class AttachmentTransfers(AttachmentUploads uploads)
+public sealed class AttachmentTransfers(AttachmentUploads uploads, D.ICourtDirectory directory)
 {
     public async Task<UploadedAttachment> UploadAsync(string platformId, IAsyncStreamReader<UploadAttachmentRequest> requests, ServerCallContext context)
     {
@@ -30,7 +30,8 @@ public sealed class AttachmentTransfers(AttachmentUploads uploads)
 
         var header = requests.Current.Header;
         var sha256 = header.Sha256.ToByteArray();
-        var limit = D.CourtCode.IsWellFormed(header.CourtCode) ? await uploads.CourtLimitAsync(header.CourtCode, cancellationToken) : null;
+        // The court's limit as its policy states it (the snapshot GetCourtPolicy reports), no query per upload.
+        var limit = directory.Current.Courts.Find(header.CourtCode)?.MaxAttachmentBytes;
         var violations = D.AttachmentRules.CheckUpload(sha256, header.SizeBytes, header.FileName, header.MediaType, header.CourtCode, limit);
         if (violations.Count > 0)
         {

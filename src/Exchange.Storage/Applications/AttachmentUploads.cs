@@ -19,17 +19,6 @@ public sealed class AttachmentUploads(NpgsqlDataSource dataSource)
     /// <summary>The size of a stored chunk: every row but a file's last holds exactly this many bytes.</summary>
     public const int ChunkBytes = 1024 * 1024;
 
-    /// <summary>The court's attachment limit in bytes; null when the hub does not serve the court.</summary>
-    public async Task<long?> CourtLimitAsync(string courtCode, CancellationToken cancellationToken = default)
-    {
-        var command = dataSource.CreateCommand("SELECT max_attachment_bytes FROM exchange_courts WHERE court_code = $1");
-        await using (command.ConfigureAwait(false))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = courtCode });
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
-        }
-    }
-
     /// <summary>The platform's uploads among <paramref name="hashes"/>, by lower-case hex SHA-256.</summary>
     public async Task<IReadOnlyDictionary<string, UploadedFile>> FindAsync(string platformId, IReadOnlyCollection<byte[]> hashes,
         CancellationToken cancellationToken = default)

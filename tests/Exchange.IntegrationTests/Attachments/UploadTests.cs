@@ -24,6 +24,17 @@ public sealed class AttachmentHubFixture : CourtHubFixture
         await base.StartAsync();
         await Database.ScalarAsync("WITH u AS (UPDATE exchange_courts SET max_attachment_bytes = $1 WHERE court_code = $2 RETURNING 1) SELECT count(*) FROM u",
             SmallLimit, SmallLimitCourt);
+        // The gateway checks uploads against its court directory, reloaded on the change's notification: wait for it (or 30 s).
+        var directory = new DirectoryService.DirectoryServiceClient(Channel);
+        for (var wait = System.Diagnostics.Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            if ((await directory.GetCourtPolicyAsync(new GetCourtPolicyRequest { CourtCode = SmallLimitCourt }, AsPlatformA)).MaxAttachmentBytes == SmallLimit)
+            {
+                return;
+            }
+        }
+
+        throw new TimeoutException("the gateway did not take the court's new attachment limit within 30 s");
     }
 }
 
