@@ -118,6 +118,12 @@ public sealed class UpdateWatcher
                 {
                     break;
                 }
+                catch (RpcException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The caller stopped watching: that is the answer, whatever error the stream ended
+                    // with meanwhile (a hub restarting aborts it with UNAVAILABLE; seen in FeedLoadTests).
+                    throw new OperationCanceledException(cancellationToken);
+                }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     break; // The watchdog fired.
