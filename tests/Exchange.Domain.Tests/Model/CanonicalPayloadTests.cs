@@ -114,4 +114,21 @@ public sealed class CanonicalPayloadTests
         Assert.Equal("652040e7a366c26b80c9ea5828229b0c19f98919210d5cefa707c3e57278cd45", CanonicalPayload.Sha256Hex(draft));
         Assert.Equal("973dc4d114583e6e1a112cae702318a566e348d7bdc0682e42d8f1705649f7e8", CanonicalPayload.Sha256Hex(new ApplicationDraft { Type = (ApplicationType)(-3), PlatformCaseId = "\u00e9" }));
     }
+
+    [Fact]
+    public void CanonicalPayload_EmptyMessagesAndElements_KeepTheirSeparators()
+    {
+        var draft = new ApplicationDraft
+        {
+            PlatformCaseId = "e",
+            Consent = new OnlineConsent(),
+            Type = ApplicationType.JudicialConfirmation,
+            Parties = [null!, new Party()],
+            Agreement = new Agreement { Items = [new AgreementItem(), new AgreementItem { AmountFen = 1 }] },
+        };
+
+        Assert.Equal(
+            """{"platform_case_id":"e","consent":{},"judicial_confirmation":{"applicants":[{},{}],"agreement":{"items":[{},{"amount_fen":1}]}}}""",
+            CanonicalPayload.ToCanonicalJson(draft));
+    }
 }
