@@ -31,7 +31,7 @@ public sealed class ApplicationMappingTests
         jc.Mediation.StartDate = new Google.Type.Date { Year = 2026, Month = 2, Day = 30 };
         jc.Agreement.EffectiveTime = new Timestamp { Seconds = 253402300800 };
         jc.Agreement.Items[1].DueDate = new Google.Type.Date { Year = 2026, Month = 13, Day = 1 };
-        jc.Attachments[1].Signatures[1].SignedTime = new Timestamp { Nanos = 1_000_000_000 };
+        jc.Attachments[1].Signatures[0].SignedTime = new Timestamp { Nanos = 1_000_000_000 };
 
         var violations = new List<D.FieldViolation>();
         var draft = ApplicationMapper.ToDraft(request, violations);
@@ -42,7 +42,7 @@ public sealed class ApplicationMappingTests
                 new D.FieldViolation("judicial_confirmation.mediation.start_date", "2026-02-30 is not a calendar date"),
                 new D.FieldViolation("judicial_confirmation.agreement.effective_time", "not a valid timestamp"),
                 new D.FieldViolation("judicial_confirmation.agreement.items[1].due_date", "2026-13-01 is not a calendar date"),
-                new D.FieldViolation("judicial_confirmation.attachments[1].signatures[1].signed_time", "not a valid timestamp"),
+                new D.FieldViolation("judicial_confirmation.attachments[1].signatures[0].signed_time", "not a valid timestamp"),
             ],
             violations);
         Assert.Null(draft.Mediation!.StartDate);
