@@ -86,4 +86,49 @@ public sealed class CanonicalPayloadTests
             """{"platform_case_id":"c1","court_code":"新0102","mediation_document":{"agreement":{"signed_date":"2026-03-01","effective_time":"2026-03-01T00:00:00.0000000Z"},"claims":"a\"b\\c\nd","attachments":[{"kind":1,"sha256":"ab01","party_index":0}]}}""",
             CanonicalPayload.ToCanonicalJson(draft));
     }
+
+    // The fingerprint is a contract (receipts carry it, idempotency compares it with stored ones):
+    // these pin it for whole drafts, so a change to how the canonical form is written shows here
+    // (a change to ValidDrafts changes them too: then recompute them with the unchanged writer).
+    [Fact]
+    public void CanonicalPayload_HashOfTheSampleDrafts_IsPinned()
+    {
+        Assert.Equal("c11ad9a0f72aa9aef4fe69a13a81bce71f47bf228daab62e01beb5cb5aa50113", CanonicalPayload.Sha256Hex(ValidDrafts.JudicialConfirmation()));
+        Assert.Equal("0fafd08c317ccd7cdebf28d8d72e979ff07b96426a4822541549740e17516eef", CanonicalPayload.Sha256Hex(ValidDrafts.MediationDocument()));
+    }
+
+    [Fact]
+    public void CanonicalPayload_HashOfEscapesAndUnusualValues_IsPinned()
+    {
+        var draft = ValidDrafts.MediationDocument() with
+        {
+            // Every escaped character, characters of one to four UTF-8 bytes, a lone surrogate
+            // (written as U+FFFD's bytes, as UTF-8 cannot hold it), and a text long enough to
+            // outgrow any first buffer.
+            Claims = "\"\\/\b\f\n\r\t\u0000\u0001\u001f\u007f é 中 😀 \ud800 x\udc00",
+            Facts = string.Concat(Enumerable.Repeat("调解协议内容 agreement text 😀; ", 4_000)),
+        };
+        draft = draft.WithAgreement(a => a with { Items = a.Items.SetItem(0, a.Items[0] with { AmountFen = long.MinValue, ObligorPartyIndex = -7 }) });
+        draft = draft.WithAttachment(1, a => a with { PartyIndex = int.MinValue, SizeBytes = long.MaxValue });
+
+        Assert.Equal("652040e7a366c26b80c9ea5828229b0c19f98919210d5cefa707c3e57278cd45", CanonicalPayload.Sha256Hex(draft));
+        Assert.Equal("973dc4d114583e6e1a112cae702318a566e348d7bdc0682e42d8f1705649f7e8", CanonicalPayload.Sha256Hex(new ApplicationDraft { Type = (ApplicationType)(-3), PlatformCaseId = "\u00e9" }));
+    }
+
+    [Fact]
+    public void CanonicalPayload_EmptyMessagesAndElements_KeepTheirSeparators()
+    {
+        var draft = new ApplicationDraft
+        {
+            PlatformCaseId = "e",
+            Consent = new OnlineConsent(),
+            Type = ApplicationType.JudicialConfirmation,
+            Parties = [null!, new Party()],
+            Agreement = new Agreement { Items = [new AgreementItem(), new AgreementItem { AmountFen = 1 }] },
+        };
+
+        Assert.Equal(
+            """{"platform_case_id":"e","consent":{},"judicial_confirmation":{"applicants":[{},{}],"agreement":{"items":[{},{"amount_fen":1}]}}}""",
+            CanonicalPayload.ToCanonicalJson(draft));
+    }
 }
