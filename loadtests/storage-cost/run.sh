@@ -71,7 +71,8 @@ cp "$work/one-statement.sql" "$work/btree-feed-index.sql"
   cat "$work/one.sql.tmp"; echo ";"
 } > "$work/with-reset.sql"
 # group-16's table: the listing's columns, constraints and indexes, and the state beside them.
-psql -c "CREATE TABLE IF NOT EXISTS bench_application_store (LIKE exchange_applications INCLUDING ALL, state bytea NOT NULL) WITH (toast_tuple_target = 8160)"
+psql -c "CREATE TABLE IF NOT EXISTS bench_application_store (LIKE exchange_applications INCLUDING ALL) WITH (toast_tuple_target = 8160)"
+psql -c "ALTER TABLE bench_application_store ADD COLUMN IF NOT EXISTS state bytea NOT NULL"
 {
   echo "$n"
   echo "WITH input AS (SELECT md5(g::text)::uuid AS id FROM generate_series(:n::bigint, :n::bigint + 15) g ORDER BY 1),"

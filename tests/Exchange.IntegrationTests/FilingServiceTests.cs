@@ -232,8 +232,8 @@ public sealed class FilingServiceTests(HubFixture hub)
         async Task<string> StoredDraftAsync(string applicationId)
         {
             await using var command = hub.Database.DataSource.CreateCommand(
-                "SELECT (convert_from(payload, 'UTF8')::jsonb -> 'draft')::text FROM orleans_storage WHERE grain_type = 'application' AND grain_id_ext = $1");
-            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = applicationId });
+                "SELECT (convert_from(state, 'UTF8')::jsonb -> 'draft')::text FROM exchange_applications WHERE application_id = $1");
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.Parse(applicationId) });
             var draft = (string?)await command.ExecuteScalarAsync();
             Assert.NotNull(draft);
             Assert.Contains(request.PlatformCaseId, draft, StringComparison.Ordinal);

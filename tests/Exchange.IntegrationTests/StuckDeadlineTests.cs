@@ -25,7 +25,12 @@ public sealed partial class StuckDeadlineTests(DeadlineHubFixture hub) : IClassF
         // A stored state its grain cannot read, under a version its active grain does not hold:
         // the first check's write fails, and every check after it fails to read.
         Assert.Equal(2, await hub.Database.ScalarAsync(
-            "UPDATE orleans_storage SET payload = convert_to('{\"broken\":', 'UTF8'), version = version + 1 WHERE grain_id_ext = $1 RETURNING version", broken));
+            """
+            WITH e AS (INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, status_after, previous_sha256, event_sha256)
+                       SELECT application_id, 2, occurred_at, kind, actor_kind, actor_id, status_after, event_sha256, sha256(event_sha256)
+                       FROM exchange_events WHERE application_id = $1::uuid AND seq = 1)
+            UPDATE exchange_applications SET state = convert_to('{"broken":', 'UTF8'), version = version + 1 WHERE application_id = $1::uuid RETURNING version
+            """, broken));
 
         hub.SetNow(acceptance.CloseTime.ToDateTimeOffset().AddHours(1));
 

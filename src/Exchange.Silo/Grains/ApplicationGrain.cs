@@ -12,13 +12,14 @@ namespace Exchange.Silo.Grains;
 
 /// <summary>
 /// One application: validates with the domain rules, keeps its state machine, and records every
-/// change with its event in one storage write (see WriteToStorageKey.sql).
+/// change with its event in one storage write (the application store, docs/ARCHITECTURE.md).
 /// </summary>
 /// <remarks>
-/// The grain talks to its storage provider itself instead of through <c>[PersistentState]</c>: a
-/// submission always arrives at a brand-new id (the gateway draws a UUIDv7 per call), so reading
-/// its state first would be a database round trip that can only find nothing. Submissions write
-/// first; every other call reads on first use.
+/// The grain drives its own store (<see cref="ApplicationStore"/>, <see cref="SubmissionWriter"/>)
+/// instead of an Orleans storage provider: a submission always arrives at a brand-new id (the
+/// gateway draws a UUIDv7 per call), so reading its state first would be a database round trip that
+/// can only find nothing, and a first write joins the silo's group commit. Submissions write first;
+/// every other call reads on first use.
 /// <para>
 /// Once a submission is written, the grain lets go of the filed draft (about 1.2–1.9 KB deflated,
 /// the largest part of an active application's memory) and keeps only the facts every call needs:
@@ -27,7 +28,8 @@ namespace Exchange.Silo.Grains;
 /// </para>
 /// </remarks>
 public sealed partial class ApplicationGrain(
-    [FromKeyedServices(ExchangeStorage.ProviderName)] IGrainStorage storage,
+    ApplicationStore store,
+    SubmissionWriter writer,
     ICourtDirectory directory,
     [FromKeyedServices(ShiftedClock.LegalClock)] TimeProvider clock,
     AttachmentContentStore attachments,
@@ -39,13 +41,14 @@ public sealed partial class ApplicationGrain(
     FeedRelayWake feedRelay,
     ILogger<ApplicationGrain> logger) : Grain, IApplicationGrain
 {
-    private const string StateName = "application";
+    private ApplicationState current = new();
 
-    private GrainState<ApplicationState> state = new(new ApplicationState());
+    /// <summary>The stored version this activation holds: the sequence of its latest event; 0 before the first.</summary>
+    private int version;
     private bool loaded;
 
-    /// <summary>The state; never null (the provider creates an empty one when none is stored).</summary>
-    private ApplicationState Current => state.State ??= new ApplicationState();
+    /// <summary>The state; empty (<see cref="ApplicationState.Exists"/> false) when none is stored.</summary>
+    private ApplicationState Current => current;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -93,11 +96,12 @@ public sealed partial class ApplicationGrain(
 
         var court = outcome.Court ?? throw new InvalidOperationException("an accepted application without its court");
         var actor = new Actor(ActorKind.Platform, platformId);
-        state.State = new ApplicationState
+        current = new ApplicationState
         {
             ApplicationId = Guid.Parse(this.GetPrimaryKeyString()),
             PlatformId = platformId,
-            Draft = CompactDraft.Of(draft, court.Code),
+            // Not deflated: it is serialized once for the write and let go of right after.
+            Draft = CompactDraft.ForWrite(draft, court.Code),
             Status = ApplicationStatus.Received,
             ReceivedAt = now,
             UpdatedAt = now,
@@ -106,22 +110,39 @@ public sealed partial class ApplicationGrain(
             Warnings = [.. outcome.Warnings],
             Deadlines = [.. Deadlines.Running(new DeadlineFacts(draft.Type, ApplicationStatus.Received, now, null, null, false, null, 0), calendar)],
         };
-        state.State.LastEvent = Chained(new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.Submitted), now, actor, null, ApplicationStatus.Received,
+        var (submitted, previous) = Chained(new ApplicationEvent(1, ProtoNames.Of(HistoryEventKind.Submitted), now, actor, null, ApplicationStatus.Received,
             WithUploads(new Dictionary<string, string> { ["payload_sha256"] = payloadSha256, ["court_code"] = draft.CourtCode }, draft.Attachments)));
 
+        FirstWriteResult written;
         try
         {
-            await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
+            written = await writer.WriteAsync(ApplicationRecords.Of(current, 1), ApplicationRecords.Of(submitted, previous));
+        }
+        catch (Exception ex)
+        {
+            // Durability unknown: drop this activation so that the next call reads what is stored.
+            Forget();
+            DeactivateOnIdle();
+            if (BackendFailures.IsBackend(ex))
+            {
+                throw BackendFailures.OfWrite(ex);
+            }
+
+            throw;
+        }
+
+        if (written == FirstWriteResult.Created)
+        {
             feedRelay.Poke();
             loaded = true;
-            state.State.LastEvent = null;
-            state.State.Draft = state.State.Draft.WithoutContent();
+            version = 1;
+            current.Draft = current.Draft.WithoutContent();
             return new SubmitOutcome(SubmitResultKind.Created, ToReceipt(draft));
         }
-        catch (Exception ex) when (ex is InconsistentStateException || ApplicationIndex.IsIdempotencyConflict(ex))
+
         {
-            // Nothing of ours was stored: either the key belongs to another application (found
-            // before the insert, or by the unique constraint when two raced), or this id holds one.
+            // Nothing of ours was stored: the key belongs to another application (another
+            // submission of the same filing, here or on another silo), or this id holds one.
             Forget();
             await EnsureLoadedAsync();
             if (Current.Exists)
@@ -134,19 +155,6 @@ public sealed partial class ApplicationGrain(
             var holder = await index.FindByKeyAsync(platformId, draft.PlatformCaseId, draft.Type)
                 ?? throw new InvalidOperationException("the write found the idempotency key taken, but no application holds it");
             return await GrainFactory.GetGrain<IApplicationGrain>(holder.ToString()).ResolveDuplicateAsync(platformId, payloadSha256);
-        }
-        catch (Exception ex)
-        {
-            // Durability unknown: drop this activation so that the next call reads what is stored.
-            Forget();
-            DeactivateOnIdle();
-            // A case number given twice is the caller's to hear of (ActAsync answers it), not a store failure.
-            if (BackendFailures.IsBackend(ex) && !ApplicationIndex.IsCaseNumberConflict(ex))
-            {
-                throw BackendFailures.OfWrite(ex);
-            }
-
-            throw;
         }
     }
 
@@ -190,7 +198,6 @@ public sealed partial class ApplicationGrain(
         }
 
         // The caller's copy is current: no need to decode the draft and build the view.
-        var version = Version();
         if (version == knownVersion)
         {
             return new ViewIfChanged(true, knownVersion, null);
@@ -310,12 +317,17 @@ public sealed partial class ApplicationGrain(
         }
 
         var numbered = s.CaseYear is not null && s.CaseSequence is null;
-        var e = new ApplicationEvent(NextSequence(), ProtoNames.Of(ActRules.EventKindOf(request.Act)), now, caller, NullIfEmpty(request.Reason), s.Status, details);
-        // The statement adds the case number it takes to the event, so it alone can hash that one.
-        s.LastEvent = numbered ? e : Chained(e);
+        var e = new ApplicationEvent(version + 1, ProtoNames.Of(ActRules.EventKindOf(request.Act)), now, caller, NullIfEmpty(request.Reason), s.Status, details);
         try
         {
-            await WriteChangeAsync();
+            if (numbered)
+            {
+                await WriteNumberedChangeAsync(e);
+            }
+            else
+            {
+                await WriteChangeAsync(e);
+            }
         }
         catch (Exception ex) when (caseNumber?.Sequence is not null && ApplicationIndex.IsCaseNumberConflict(ex))
         {
@@ -326,22 +338,6 @@ public sealed partial class ApplicationGrain(
                 $"{draft.CourtCode} gave the case number {request.CaseNumber} to another application already",
                 new Dictionary<string, string> { ["case_number"] = request.CaseNumber! }));
         }
-        if (numbered)
-        {
-            // The statement took the case number: read it back so that this activation holds it too.
-            Forget();
-            try
-            {
-                await EnsureLoadedAsync();
-            }
-            catch (Exception ex) when (BackendFailures.IsBackend(ex))
-            {
-                // The act is done but its answer cannot be built: to the caller, as a lost answer.
-                DeactivateOnIdle();
-                throw new BackendFailureException(true, "the act was recorded but reading it back failed: " + ex.Message);
-            }
-        }
-
         return new CommandOutcome(CommandResultKind.Done, ToView());
 
         // A refusal carries the unchanged application: a batch reports its status beside the error.
@@ -372,14 +368,13 @@ public sealed partial class ApplicationGrain(
         {
             // The hub flags; the court decides (DOMAIN.md §2). One event per deadline.
             s.OverdueFlags = s.OverdueFlags.Add(new OverdueFlag(deadline.Kind, deadline.ClosesAt, now));
-            s.LastEvent = Chained(new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.Overdue), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
+            await WriteChangeAsync(new ApplicationEvent(version + 1, ProtoNames.Of(HistoryEventKind.Overdue), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
                 new Dictionary<string, string>
                 {
                     ["deadline_kind"] = ProtoNames.Of(deadline.Kind),
                     ["due_date"] = deadline.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     ["close_time"] = deadline.ClosesAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 }));
-            await WriteChangeAsync();
             LogOverdue(logger, s.ApplicationId, deadline.Kind);
         }
     }
@@ -395,7 +390,7 @@ public sealed partial class ApplicationGrain(
                 s.AcceptedAt = now;
                 s.CaseYear = caseNumber!.Year;
                 s.CaseTypeCode = caseNumber.Codes;
-                // Null: the storage statement draws the hub's next number (and adds it to the event).
+                // Null: the store takes the hub's next number in the write's transaction (WriteNumberedChangeAsync).
                 s.CaseSequence = caseNumber.Sequence;
                 if (caseNumber.Sequence is { } sequence)
                 {
@@ -525,12 +520,11 @@ public sealed partial class ApplicationGrain(
         Recount(s, calendar);
         var now = Now();
         s.UpdatedAt = now;
-        s.LastEvent = Chained(new ApplicationEvent(NextSequence(), ProtoNames.Of(HistoryEventKind.DeadlinesRecounted), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
+        await WriteChangeAsync(new ApplicationEvent(version + 1, ProtoNames.Of(HistoryEventKind.DeadlinesRecounted), now, new Actor(ActorKind.Hub, "hub"), null, s.Status,
             new Dictionary<string, string>
             {
                 ["calendar_years"] = string.Join(", ", calendar.LoadedYears.Select(y => $"{y.Year} v{y.Version}")),
             }));
-        await WriteChangeAsync();
         return true;
     }
 
@@ -571,13 +565,14 @@ public sealed partial class ApplicationGrain(
     {
         if (!loaded)
         {
-            await storage.ReadStateAsync(StateName, GrainContext.GrainId, state);
+            var stored = await store.ReadAsync(ApplicationId());
+            (current, version) = stored is null ? (new ApplicationState(), 0) : (ApplicationRecords.Read(stored.State), stored.Version);
             loaded = true;
         }
     }
 
     /// <summary>
-    /// Reads the draft back from storage when this activation let go of it after filing. The stored
+    /// Reads the draft back from the store when this activation let go of it after filing. The stored
     /// state is the one this activation wrote last (only this activation writes it); if it ever is
     /// not, the stored one replaces what is held, as on a fresh activation.
     /// </summary>
@@ -588,50 +583,101 @@ public sealed partial class ApplicationGrain(
             return;
         }
 
-        var stored = new GrainState<ApplicationState>(new ApplicationState());
-        await storage.ReadStateAsync(StateName, GrainContext.GrainId, stored);
-        if (stored.State?.Draft is not { HasContent: true } draft)
+        var stored = await store.ReadAsync(ApplicationId())
+            ?? throw new InvalidOperationException($"application {this.GetPrimaryKeyString()}: no stored state to read the draft from");
+        var read = ApplicationRecords.Read(stored.State);
+        if (read.Draft is not { HasContent: true } draft)
         {
             throw new InvalidOperationException($"application {this.GetPrimaryKeyString()}: the stored state holds no draft");
         }
 
-        if (stored.ETag == state.ETag)
+        if (stored.Version == version)
         {
             Current.Draft = draft;
         }
         else
         {
-            state = stored;
+            (current, version) = (read, stored.Version);
         }
     }
+
+    private Guid ApplicationId() => Guid.Parse(this.GetPrimaryKeyString());
 
     private void Forget()
     {
-        state = new GrainState<ApplicationState>(new ApplicationState());
+        current = new ApplicationState();
+        version = 0;
         loaded = false;
     }
 
-    private async Task WriteChangeAsync()
+    /// <summary>Writes the state as it now is, at the next version, with its event <paramref name="e"/> (numbered that version).</summary>
+    private async Task WriteChangeAsync(ApplicationEvent e)
     {
+        var expected = version;
         try
         {
-            await storage.WriteStateAsync(StateName, GrainContext.GrainId, state);
-            feedRelay.Poke();
-            Current.LastEvent = null;
+            var (chained, previous) = Chained(e);
+            if (!await store.UpdateAsync(ApplicationRecords.Of(Current, expected + 1), expected, ApplicationRecords.Of(chained, previous)))
+            {
+                throw Stale(expected);
+            }
+
+            Written();
         }
         catch (Exception ex)
         {
-            // The write may or may not have committed: re-read from storage on the next call.
-            Forget();
-            DeactivateOnIdle();
-            // A case number given twice is the caller's to hear of (ActAsync answers it), not a store failure.
-            if (BackendFailures.IsBackend(ex) && !ApplicationIndex.IsCaseNumberConflict(ex))
+            throw WriteFailed(ex);
+        }
+    }
+
+    /// <summary>
+    /// Writes an accepting change of a court the hub numbers for: the store takes the court's next
+    /// case number in the write's transaction; the state and the event (its details name the
+    /// number, its hash covers it) are made with it there.
+    /// </summary>
+    private async Task WriteNumberedChangeAsync(ApplicationEvent e)
+    {
+        var s = Current;
+        var expected = version;
+        try
+        {
+            var written = await store.UpdateTakingCaseNumberAsync(s.ApplicationId, expected, s.Draft!.CourtCode, s.CaseTypeCode!, s.CaseYear!.Value, sequence =>
             {
-                throw BackendFailures.OfWrite(ex);
+                s.CaseSequence = sequence;
+                var details = e.Details is null ? new Dictionary<string, string>() : new Dictionary<string, string>(e.Details);
+                details["case_number"] = s.CaseNumber!;
+                var (chained, previous) = Chained(e with { Details = details });
+                return (ApplicationRecords.Of(s, expected + 1), ApplicationRecords.Of(chained, previous));
+            });
+            if (written is null)
+            {
+                throw Stale(expected);
             }
 
-            throw;
+            Written();
         }
+        catch (Exception ex)
+        {
+            throw WriteFailed(ex);
+        }
+    }
+
+    private void Written()
+    {
+        version++;
+        feedRelay.Poke();
+    }
+
+    private InconsistentStateException Stale(int expected) =>
+        new($"application {this.GetPrimaryKeyString()}: the stored version is no longer {expected}; nothing was written", "", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The exception a failed write raises, after dropping what this activation holds (the write may or may not have committed).</summary>
+    private Exception WriteFailed(Exception ex)
+    {
+        Forget();
+        DeactivateOnIdle();
+        // A case number given twice is the caller's to hear of (ActAsync answers it), not a store failure.
+        return BackendFailures.IsBackend(ex) && !ApplicationIndex.IsCaseNumberConflict(ex) ? BackendFailures.OfWrite(ex) : ex;
     }
 
     private bool CanSee(Actor caller) => Current.Exists && caller.Kind switch
@@ -650,35 +696,28 @@ public sealed partial class ApplicationGrain(
 
     /// <summary>
     /// Hashes the event about to be written onto the state's chain head (EventChain) and moves the
-    /// head: the grain then answers its head without reading the events. The write statement hashes
-    /// the event too and fails the write if the two differ. A state without a head (stored before
-    /// migration 0095, which gives every stored state one) leaves the hashing to the statement.
+    /// head: the grain then answers its head without reading the events. Returns the event with its
+    /// hash and the head it follows (the store writes only if that is still the stored latest event's hash).
     /// </summary>
-    private ApplicationEvent Chained(ApplicationEvent e)
+    private (ApplicationEvent Event, byte[] Previous) Chained(ApplicationEvent e)
     {
         var s = Current;
-        Span<byte> previous = stackalloc byte[32];
+        var previous = new byte[32];
         if (e.Sequence > 1 && !s.TryGetChainHead(previous))
         {
-            return e;
+            // Every stored state has its head since migration 0095.
+            throw new InvalidOperationException($"application {s.ApplicationId}: the state holds no chain head");
         }
 
-        var canonical = EventChain.Canonical(s.ApplicationId.ToString(), e.Sequence, e.OccurredAt, e.Kind, ProtoNames.Of(e.Actor.Kind),
-            e.Actor.Id, e.Actor.Name, e.Reason, ProtoNames.Of(e.StatusAfter), e.Details);
-        var hex = Convert.ToHexStringLower(EventChain.Hash(e.Sequence == 1 ? EventChain.Genesis : previous, canonical));
+        var hex = ApplicationRecords.Hash(s.ApplicationId, e, previous);
         s.ChainHeadSha256 = hex;
         if (e.Sequence == 1)
         {
             s.FirstEventSha256 = hex;
         }
 
-        return e with { Sha256 = hex };
+        return (e with { Sha256 = hex }, previous);
     }
-
-    /// <summary>The version the next write creates: the sequence number of its event.</summary>
-    private int NextSequence() => (int.TryParse(state.ETag, out var version) ? version : 0) + 1;
-
-    private long Version() => int.TryParse(state.ETag, out var version) ? version : 0;
 
     private Receipt ToReceipt(ApplicationDraft draft)
     {
@@ -691,7 +730,7 @@ public sealed partial class ApplicationGrain(
     {
         var s = Current;
         var draft = s.Draft!.Decode();
-        return new ApplicationView(ToReceipt(draft), s.PlatformId, s.Status, s.UpdatedAt, Version(), s.WithdrawalRequestedAt, draft)
+        return new ApplicationView(ToReceipt(draft), s.PlatformId, s.Status, s.UpdatedAt, version, s.WithdrawalRequestedAt, draft)
         {
             CaseNumber = s.CaseNumber,
             AcceptedAt = s.AcceptedAt,

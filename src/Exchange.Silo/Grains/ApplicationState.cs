@@ -6,12 +6,10 @@ using Exchange.Domain;
 namespace Exchange.Silo.Grains;
 
 /// <summary>
-/// The persisted state of one application. Stored as JSON (see <see cref="Storage.ApplicationStateSerializer"/>):
-/// the write statement (WriteToStorageKey) reads the JSON names below to project the read model and
-/// append <see cref="LastEvent"/> to the audit trail. Those names are pinned with
-/// <see cref="JsonPropertyNameAttribute"/>, so that renaming a property changes neither the SQL's input
-/// nor the stored states; the storage contract tests (tests/Exchange.Contract.Tests/Storage) check every
-/// value the statement projects.
+/// The persisted state of one application. Stored as JSON (see <see cref="Storage.ApplicationStateSerializer"/>)
+/// in the application store's row, beside the listing columns <see cref="Storage.ApplicationRecords"/>
+/// takes from it. The JSON names are pinned with <see cref="JsonPropertyNameAttribute"/>, so that
+/// renaming a property does not change the stored states (which a silo of any later build reads).
 /// </summary>
 public sealed class ApplicationState
 {
@@ -85,7 +83,7 @@ public sealed class ApplicationState
 
     /// <summary>
     /// Case number parts. The grain sets the year and codes when the court accepts (or registers)
-    /// the application; for a hub-numbered court the storage statement then takes the next sequence
+    /// the application; for a hub-numbered court the store then takes the next sequence
     /// number of that court, codes and year and writes it into <see cref="CaseSequence"/> in the same
     /// transaction; a court that numbers its own cases gives all three (the read model's unique index
     /// on court, codes, year and sequence refuses a number given twice).
@@ -132,10 +130,10 @@ public sealed class ApplicationState
     public ImmutableArray<OverdueFlag> OverdueFlags { get => field.IsDefault ? [] : field; set; }
 
     /// <summary>
-    /// When the nearest deadline not yet flagged closes: the read model's watch_at, which the deadline
-    /// watcher polls (see DeadlineWatchGrain). Serialized for the storage statement; not read back.
+    /// When the nearest deadline not yet flagged closes: the store's watch_at, which the deadline
+    /// watcher polls (see DeadlineWatchGrain). Derived, so not part of the stored state.
     /// </summary>
-    [JsonPropertyName("watchAt")]
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset? WatchAt => Deadlines.FirstOrDefault(d => !IsFlagged(d))?.ClosesAt;
 
     /// <summary>Whether <paramref name="hex"/> is <see cref="PayloadSha256"/>.</summary>
@@ -169,14 +167,6 @@ public sealed class ApplicationState
         ? CaseNumbers.Format(year, Draft.CourtCode, code, sequence)
         : null;
 
-    /// <summary>
-    /// The event of the change being written. Its <see cref="ApplicationEvent.Sequence"/> is the state version
-    /// the change writes; the storage statement appends it to the event log in the same transaction.
-    /// Only a write needs it: the grain drops it once written, and a read leaves it out.
-    /// </summary>
-    [JsonPropertyName("lastEvent")]
-    public ApplicationEvent? LastEvent { get; set; }
-
     /// <summary>True once the application has been filed (state of a never-used id is empty).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Exists => Draft is not null;
@@ -186,7 +176,6 @@ public sealed class ApplicationState
 public sealed record OverdueFlag(DeadlineKind Kind, DateTimeOffset ClosesAt, DateTimeOffset FlaggedAt);
 
 /// <summary>One entry of an application's audit trail: who did what, when and why.</summary>
-/// <remarks>Its JSON names are read by the write statement, hence pinned (see <see cref="ApplicationState"/>).</remarks>
 public sealed record ApplicationEvent(
     [property: JsonPropertyName("sequence")] int Sequence,
     [property: JsonPropertyName("kind")] string Kind,

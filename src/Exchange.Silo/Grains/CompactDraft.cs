@@ -18,7 +18,7 @@ namespace Exchange.Silo.Grains;
 /// </summary>
 /// <remarks>
 /// In the stored state this is the <c>draft</c> object, byte for byte what serializing the
-/// <see cref="ApplicationDraft"/> gives (the storage statement reads its fields): the converter
+/// <see cref="ApplicationDraft"/> gives: the converter
 /// writes the inflated JSON as the property's raw value and keeps a read value's raw JSON.
 /// </remarks>
 [JsonConverter(typeof(Converter))]
@@ -27,19 +27,27 @@ public sealed class CompactDraft
     private readonly byte[]? deflated;
     private readonly int jsonLength;
 
-    private CompactDraft(byte[]? deflated, int jsonLength, string courtCode, ApplicationType type, int partyCount)
+    /// <summary>The JSON itself, not deflated: only a draft made to be written once and let go of (<see cref="ForWrite"/>).</summary>
+    private readonly byte[]? json;
+
+    private CompactDraft(byte[]? deflated, int jsonLength, string courtCode, ApplicationType type, int partyCount, string platformCaseId, byte[]? json = null)
     {
         this.deflated = deflated;
         this.jsonLength = jsonLength;
+        this.json = json;
         CourtCode = courtCode;
         Type = type;
         PartyCount = partyCount;
+        PlatformCaseId = platformCaseId;
     }
 
     /// <summary>The court filed with (<see cref="ApplicationDraft.CourtCode"/>).</summary>
     public string CourtCode { get; }
 
     public ApplicationType Type { get; }
+
+    /// <summary>The platform's case id (<see cref="ApplicationDraft.PlatformCaseId"/>): with platform and type, the idempotency key.</summary>
+    public string PlatformCaseId { get; }
 
     /// <summary>The number of parties (<see cref="ApplicationDraft.Parties"/>): acts name a party by its index.</summary>
     public int PartyCount { get; }
@@ -48,10 +56,10 @@ public sealed class CompactDraft
     /// Whether the draft itself is held, or only the facts above (<see cref="WithoutContent"/>):
     /// such a draft can be neither decoded nor stored.
     /// </summary>
-    public bool HasContent => deflated is not null;
+    public bool HasContent => deflated is not null || json is not null;
 
     /// <summary>The facts above without the draft itself.</summary>
-    public CompactDraft WithoutContent() => new(null, 0, CourtCode, Type, PartyCount);
+    public CompactDraft WithoutContent() => new(null, 0, CourtCode, Type, PartyCount, PlatformCaseId);
 
     /// <summary>
     /// Compacts <paramref name="draft"/>. <paramref name="courtCode"/> may be the registry's instance
@@ -61,12 +69,29 @@ public sealed class CompactDraft
     {
         ArgumentNullException.ThrowIfNull(draft);
         var json = JsonSerializer.SerializeToUtf8Bytes(draft, ApplicationStateSerializer.Options);
-        return new CompactDraft(Deflate(json), json.Length, courtCode ?? draft.CourtCode, draft.Type, draft.Parties.Length);
+        return new CompactDraft(Deflate(json), json.Length, courtCode ?? draft.CourtCode, draft.Type, draft.Parties.Length, draft.PlatformCaseId);
+    }
+
+    /// <summary>
+    /// <paramref name="draft"/> as JSON, not deflated: for a state that is serialized once, written,
+    /// and let go of (<see cref="WithoutContent"/>) — a submission. Deflating it would be work thrown away.
+    /// </summary>
+    public static CompactDraft ForWrite(ApplicationDraft draft, string? courtCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var json = JsonSerializer.SerializeToUtf8Bytes(draft, ApplicationStateSerializer.Options);
+        return new CompactDraft(null, json.Length, courtCode ?? draft.CourtCode, draft.Type, draft.Parties.Length, draft.PlatformCaseId, json);
     }
 
     /// <summary>The draft, decoded.</summary>
     public ApplicationDraft Decode()
     {
+        if (this.json is not null)
+        {
+            return JsonSerializer.Deserialize<ApplicationDraft>(this.json, ApplicationStateSerializer.Options)
+                ?? throw new JsonException("a stored draft is null");
+        }
+
         RequireContent();
         var json = ArrayPool<byte>.Shared.Rent(jsonLength);
         try
@@ -84,7 +109,7 @@ public sealed class CompactDraft
     {
         var draft = JsonSerializer.Deserialize<ApplicationDraft>(json, ApplicationStateSerializer.Options)
             ?? throw new JsonException("a stored draft is null");
-        return new CompactDraft(Deflate(json), json.Length, draft.CourtCode, draft.Type, draft.Parties.Length);
+        return new CompactDraft(Deflate(json), json.Length, draft.CourtCode, draft.Type, draft.Parties.Length, draft.PlatformCaseId);
     }
 
     private static byte[] Deflate(ReadOnlySpan<byte> json)
@@ -123,10 +148,16 @@ public sealed class CompactDraft
         {
             ArgumentNullException.ThrowIfNull(writer);
             ArgumentNullException.ThrowIfNull(value);
+            // It was written by the same serializer: no need to validate it again.
+            if (value.json is not null)
+            {
+                writer.WriteRawValue(value.json, skipInputValidation: true);
+                return;
+            }
+
             var json = ArrayPool<byte>.Shared.Rent(value.jsonLength);
             try
             {
-                // It was written by the same serializer: no need to validate it again.
                 writer.WriteRawValue(value.Inflate(json), skipInputValidation: true);
             }
             finally

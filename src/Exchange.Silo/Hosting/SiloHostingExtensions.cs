@@ -40,6 +40,10 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<Exchange.Silo.Documents.DocumentRenderer>();
         builder.Services.AddHostedService<Exchange.Silo.Documents.DocumentWarmup>();
         builder.Services.AddSingleton<ApplicationIndex>();
+        // The application grains' own store; first writes through the silo's one group-commit writer.
+        builder.Services.AddSingleton<ApplicationStore>();
+        builder.Services.AddSingleton<SubmissionWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
         builder.Services.AddSingleton<ActiveApplications>();
         builder.Services.AddSingleton<Exchange.Storage.Deadlines.DueDeadlines>();
         builder.Services.AddSingleton<Exchange.Storage.Deadlines.DeadlinesInYear>();

@@ -9,13 +9,14 @@ namespace Exchange.Silo.Storage;
 /// <summary>
 /// Grain-state serializer: System.Text.Json, camelCase, enums as names, no type names, nulls omitted.
 /// Chosen over the provider's default (Newtonsoft with $type names, which breaks on type renames)
-/// and over the Orleans binary format because the storage statement must read the state to project
-/// the read model and append the event in the same transaction (docs/ARCHITECTURE.md).
+/// and over the Orleans binary format so that a stored state stays readable by people and by later
+/// builds; states written before the application store (migration 0100) are read as they are.
+/// Also the serializer of the grains kept in Orleans' own storage (batch rulings).
 /// </summary>
 public sealed class ApplicationStateSerializer : IGrainStorageSerializer
 {
     /// <summary>The options of every stored state (and of the draft it holds, see <see cref="Grains.CompactDraft"/>).</summary>
-    internal static readonly JsonSerializerOptions Options = CreateOptions();
+    public static readonly JsonSerializerOptions Options = CreateOptions();
 
     public BinaryData Serialize<T>(T? input) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(input, Options));
 
@@ -37,11 +38,6 @@ public sealed class ApplicationStateSerializer : IGrainStorageSerializer
                 property.ShouldSerialize = (_, value) => value is System.Collections.ICollection { Count: > 0 };
             }
 
-            if (property.Name == "lastEvent")
-            {
-                // Written for the storage statement; a grain reading its state has no use for it.
-                property.Set = null;
-            }
         }
     }
 
@@ -49,7 +45,7 @@ public sealed class ApplicationStateSerializer : IGrainStorageSerializer
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            // Absent means null: smaller rows, and the storage statement reads a missing key as NULL.
+            // Absent means null: smaller rows.
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             // Chinese text as UTF-8, not \uXXXX escapes: half the bytes, and readable in the database.
             // (The JSON is never embedded in HTML, which is what the default escaping guards against.)

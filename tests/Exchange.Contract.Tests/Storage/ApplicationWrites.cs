@@ -5,23 +5,21 @@ using Exchange.IntegrationTests.Infrastructure;
 using Exchange.Silo.Grains;
 using Exchange.Silo.Storage;
 using Exchange.Storage;
+using Exchange.Storage.Applications;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Exchange.Contract.Tests.Storage;
 
 /// <summary>
-/// The application write as the silo makes it: the state serialized by the silo's
-/// <see cref="ApplicationStateSerializer"/>, written by the provider query the migrator stores
-/// (WriteToStorageKey, read back from OrleansQuery), bound the way the Orleans ADO.NET provider binds it.
+/// The application write as the silo makes it: the state and its event turned into the store's
+/// records by the silo's <see cref="ApplicationRecords"/>, the event hashed onto the stored chain,
+/// and written by the store's own statements (the group-commit writer's insert for a first write,
+/// <see cref="ApplicationStore"/>'s version-checked update — taking the hub's case number when the
+/// state asks for one — for a change).
 /// </summary>
 internal static class ApplicationWrites
 {
-    public const string ServiceId = "contract";
-
-    private static readonly ApplicationStateSerializer Serializer = new();
-
     /// <summary>A fresh database with the hub's schema, as a silo start installs it.</summary>
     public static async Task<TestDatabase> CreateDatabaseAsync()
     {
@@ -30,9 +28,28 @@ internal static class ApplicationWrites
         return db;
     }
 
-    /// <summary>Writes <paramref name="state"/> over <paramref name="expectedVersion"/> (null: never written); the version the write answers.</summary>
+    /// <summary>
+    /// Writes <paramref name="state"/> over <paramref name="expectedVersion"/> (null: never written, and
+    /// the state is first made <see cref="Filed"/>) with its event (<see cref="EventOf"/>); the version
+    /// written, or null when nothing was.
+    /// </summary>
     public static async Task<int?> WriteAsync(TestDatabase db, ApplicationState state, int? expectedVersion)
     {
+        if (expectedVersion is { } expected && state.CaseYear is not null && state.CaseSequence is null)
+        {
+            // An accepting state of a hub-numbered court: the store takes the number in the write's transaction.
+            var previous = await PreviousHashAsync(db, state.ApplicationId, expected);
+            var written = await new ApplicationStore(db.DataSource).UpdateTakingCaseNumberAsync(
+                state.ApplicationId, expected, state.Draft!.CourtCode, state.CaseTypeCode!, state.CaseYear.Value, sequence =>
+                {
+                    state.CaseSequence = sequence;
+                    var e = EventOf(state, expected + 1);
+                    e = e with { Details = new Dictionary<string, string>(e.Details!) { ["case_number"] = state.CaseNumber! } };
+                    return (ApplicationRecords.Of(state, expected + 1), Hashed(state, e, previous));
+                });
+            return written is null ? null : expected + 1;
+        }
+
         await using var connection = await db.DataSource.OpenConnectionAsync();
         return await WriteAsync(connection, null, state, expectedVersion);
     }
@@ -40,33 +57,58 @@ internal static class ApplicationWrites
     /// <summary>The same write on <paramref name="connection"/>, inside <paramref name="transaction"/> when one is given (to hold it open, or roll it back).</summary>
     public static async Task<int?> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ApplicationState state, int? expectedVersion)
     {
-        string text;
-        await using (var query = new NpgsqlCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey'", connection, transaction))
+        var version = (expectedVersion ?? 0) + 1;
+        var previous = expectedVersion is { } expected ? await PreviousHashAsync(connection, transaction, state.ApplicationId, expected) : new byte[32];
+        var e = Hashed(state, EventOf(state, version), previous);
+        if (expectedVersion is null)
         {
-            text = (string)(await query.ExecuteScalarAsync())!;
+            // A first write is a filing: it carries none of the court's values.
+            Filed(state);
+            var inserted = await SubmissionWriter.InsertAsync(connection, transaction, [(ApplicationRecords.Of(state, 1), e)]);
+            return inserted.Contains(state.ApplicationId) ? 1 : null;
         }
 
-        await using var command = new NpgsqlCommand(text, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter("GrainIdHash", NpgsqlDbType.Integer) { Value = state.ApplicationId.GetHashCode() });
-        command.Parameters.Add(new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = 0L });
-        command.Parameters.Add(new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = 0L });
-        command.Parameters.Add(new NpgsqlParameter("GrainTypeHash", NpgsqlDbType.Integer) { Value = 42 });
-        command.Parameters.Add(new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = "application" });
-        command.Parameters.Add(new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = state.ApplicationId.ToString() });
-        command.Parameters.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = ServiceId });
-        command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)expectedVersion ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = Serializer.Serialize(state).ToArray() });
-        var result = await command.ExecuteScalarAsync();
-        return result is int version ? version : null;
+        return await ApplicationStore.UpdateAsync(connection, transaction, ApplicationRecords.Of(state, version), version - 1, e, default) ? version : null;
     }
+
+    /// <summary><paramref name="state"/> as filed: without the court's values (a first write carries none).</summary>
+    public static ApplicationState Filed(ApplicationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.WithdrawalRequestedAt = null;
+        state.CaseYear = null;
+        state.CaseTypeCode = null;
+        state.CaseSequence = null;
+        state.AcceptedAt = null;
+        state.RuledAt = null;
+        return state;
+    }
+
+    /// <summary>The event the state of <paramref name="version"/> is written with (its time the state's update time, its status the state's).</summary>
+    public static ApplicationEvent EventOf(ApplicationState state, int version) => Event(version, state.UpdatedAt, state.Status);
 
     /// <summary>The state as stored, read back through the silo's serializer.</summary>
     public static async Task<ApplicationState> ReadAsync(TestDatabase db, Guid applicationId)
     {
-        await using var command = db.DataSource.CreateCommand("SELECT payload FROM orleans_storage WHERE grain_type = 'application' AND grain_id_ext = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = applicationId.ToString() });
-        var payload = (byte[])(await command.ExecuteScalarAsync())!;
-        return Serializer.Deserialize<ApplicationState>(BinaryData.FromBytes(payload));
+        var stored = await new ApplicationStore(db.DataSource).ReadAsync(applicationId);
+        return ApplicationRecords.Read(stored!.State);
+    }
+
+    private static EventRecord Hashed(ApplicationState state, ApplicationEvent e, byte[] previous) =>
+        ApplicationRecords.Of(e with { Sha256 = ApplicationRecords.Hash(state.ApplicationId, e, previous) }, previous);
+
+    private static async Task<byte[]> PreviousHashAsync(TestDatabase db, Guid id, int seq)
+    {
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        return await PreviousHashAsync(connection, null, id, seq);
+    }
+
+    private static async Task<byte[]> PreviousHashAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, int seq)
+    {
+        await using var command = new NpgsqlCommand("SELECT event_sha256 FROM exchange_events WHERE application_id = $1 AND seq = $2", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = seq });
+        return await command.ExecuteScalarAsync() as byte[] ?? new byte[32];
     }
 
     /// <summary>
@@ -114,7 +156,6 @@ internal static class ApplicationWrites
             // The nearest deadline is flagged: watch_at is the second one, next_deadline_at the first.
             OverdueFlags = [new OverdueFlag(deadlines[0].Kind, deadlines[0].ClosesAt, t0.AddDays(31))],
             AppliedRequests = new Dictionary<string, Act> { ["request-" + version] = Act.Confirm },
-            LastEvent = Event(version, t0.AddHours(version).AddSeconds(1), status),
         };
     }
 

@@ -33,9 +33,9 @@ public sealed class EventVersionTests : IAsyncLifetime
         Assert.Equal(1, await ApplicationWrites.WriteAsync(db, ApplicationWrites.Full(id, "eventless", 1, T0, ApplicationStatus.Received), null));
         var before = await StoreSnapshot.TakeAsync(db);
 
-        var eventless = ApplicationWrites.Full(id, "eventless", 2, T0, ApplicationStatus.Accepted);
-        eventless.LastEvent = null;
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => ApplicationWrites.WriteAsync(db, eventless, 1));
+        // Any writer, not only the store's statements: a new version without its event.
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => db.ScalarAsync(
+            "UPDATE exchange_applications SET version = 2, status = 'Accepted' WHERE application_id = $1", id));
 
         Assert.Equal("exchange_applications_version_event", refused.ConstraintName);
         Assert.Equal(before, await StoreSnapshot.TakeAsync(db));
@@ -45,10 +45,12 @@ public sealed class EventVersionTests : IAsyncLifetime
     public async Task AFirstWriteWithoutItsEvent_IsRefused_AndStoresNothing()
     {
         var before = await StoreSnapshot.TakeAsync(db);
-        var eventless = ApplicationWrites.Full(Guid.CreateVersion7(), "eventless-first", 1, T0, ApplicationStatus.Received);
-        eventless.LastEvent = null;
 
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => ApplicationWrites.WriteAsync(db, eventless, null));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => db.ScalarAsync("""
+            INSERT INTO exchange_applications (application_id, platform_id, platform_case_id, application_type, court_code, status,
+                                               received_at, updated_at, version, payload_sha256, state)
+            VALUES ($1, 'platform-contract', 'eventless-first', 'JudicialConfirmation', '新0102', 'Received', now(), now(), 1, 'x', '\x7b7d')
+            """, Guid.CreateVersion7()));
 
         Assert.Equal("exchange_applications_version_event", refused.ConstraintName);
         Assert.Equal(before, await StoreSnapshot.TakeAsync(db));

@@ -308,8 +308,8 @@ public sealed class FeedRelayTests : IAsyncLifetime
             """);
         await db.ScalarAsync($$"""
             INSERT INTO exchange_applications (application_id, platform_id, platform_case_id, application_type, court_code, status,
-                                               received_at, updated_at, version, payload_sha256)
-            SELECT e.application_id, '{{Platform.Id}}', 'bulk-' || e.application_id, 'JudicialConfirmation', '{{Court.Id}}', 'Received', now(), now(), 1, 'x'
+                                               received_at, updated_at, version, payload_sha256, state)
+            SELECT e.application_id, '{{Platform.Id}}', 'bulk-' || e.application_id, 'JudicialConfirmation', '{{Court.Id}}', 'Received', now(), now(), 1, 'x', '\x7b7d'
             FROM exchange_events e LEFT JOIN exchange_applications a ON a.application_id = e.application_id
             WHERE a.application_id IS NULL
             """);

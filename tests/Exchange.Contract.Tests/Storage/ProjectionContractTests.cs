@@ -50,16 +50,19 @@ public sealed class ProjectionContractTests : IAsyncLifetime
     public async Task AFullState_WrittenThenChanged_EveryReadModelQueryAnswersItsValues()
     {
         var id = Guid.CreateVersion7();
-        var first = ApplicationWrites.Full(id, "contract-full", 1, T0, ApplicationStatus.UnderReview);
-        Assert.Equal(1, await ApplicationWrites.WriteAsync(db, first, null));
-        await AssertProjectedAsync(first, 1, [first.LastEvent!]);
+        // Filed (a first write carries none of the court's columns), then two full states: every
+        // column the filing wrote and every value a change may change (the update's SET list).
+        var filed = ApplicationWrites.Full(id, "contract-full", 1, T0, ApplicationStatus.Received);
+        Assert.Equal(1, await ApplicationWrites.WriteAsync(db, filed, null));
+        var first = ApplicationWrites.Full(id, "contract-full", 2, T0, ApplicationStatus.UnderReview);
+        Assert.Equal(2, await ApplicationWrites.WriteAsync(db, first, 1));
+        await AssertProjectedAsync(first, 2, [ApplicationWrites.EventOf(filed, 1), ApplicationWrites.EventOf(first, 2)]);
 
-        // Every value a change may change is different in the second state (the update's SET list).
-        var second = ApplicationWrites.Full(id, "contract-full", 2, T0, ApplicationStatus.Confirmed);
+        var second = ApplicationWrites.Full(id, "contract-full", 3, T0, ApplicationStatus.Confirmed);
         second.CaseYear = 2027;
         second.CaseTypeCode = "民初";
-        Assert.Equal(2, await ApplicationWrites.WriteAsync(db, second, 1));
-        await AssertProjectedAsync(second, 2, [first.LastEvent!, second.LastEvent!]);
+        Assert.Equal(3, await ApplicationWrites.WriteAsync(db, second, 2));
+        await AssertProjectedAsync(second, 3, [ApplicationWrites.EventOf(filed, 1), ApplicationWrites.EventOf(first, 2), ApplicationWrites.EventOf(second, 3)]);
     }
 
     [DatabaseFact]
@@ -83,7 +86,7 @@ public sealed class ProjectionContractTests : IAsyncLifetime
             var stored = await ApplicationWrites.ReadAsync(db, id);
             Assert.Equal(i + 1, stored.CaseSequence);
             Assert.Equal(CaseNumbers.Format(2026, "新0102", "民特", i + 1), stored.CaseNumber);
-            await AssertProjectedAsync(stored, 2, [received.LastEvent!, accepting.LastEvent!], caseNumberInEvent: stored.CaseNumber);
+            await AssertProjectedAsync(stored, 2, [ApplicationWrites.EventOf(received, 1), ApplicationWrites.EventOf(accepting, 2)], caseNumberInEvent: stored.CaseNumber);
         }
     }
 

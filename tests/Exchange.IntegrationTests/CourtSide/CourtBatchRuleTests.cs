@@ -109,15 +109,20 @@ public sealed class CourtBatchRuleTests(BatchRuleHubFixture hub, ITestOutputHelp
     public async Task BatchConfirm_OneItemThrows_TheOthersAreRuled_ThatItemAnswersItsOwnError_AndARetryRulesItWithoutRulingTheOthersTwice()
     {
         var ids = await UnderReviewAsync(3);
-        // Another writer changed the middle one behind its grain's back (state, read model and an
-        // event, as a write does): the grain's write fails with an exception (the etag check), which
+        // Another writer changed the middle one behind its grain's back (its row, its chain's head and
+        // an event, as a write does): the grain's write fails with an exception (the etag check), which
         // once failed the whole batch.
         Assert.Equal(4, await hub.Database.ScalarAsync("""
-            WITH a AS (UPDATE exchange_applications SET version = version + 1 WHERE application_id = $1::uuid),
-                 e AS (INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, actor_name, reason, status_after, details)
-                       SELECT application_id, 4, occurred_at, kind, actor_kind, actor_id, actor_name, reason, status_after, details
+            WITH e AS (INSERT INTO exchange_events (application_id, seq, occurred_at, kind, actor_kind, actor_id, actor_name, reason, status_after, details,
+                                                    previous_sha256, event_sha256)
+                       SELECT application_id, 4, occurred_at, kind, actor_kind, actor_id, actor_name, reason, status_after, details,
+                              event_sha256, sha256(event_sha256)
                        FROM exchange_events WHERE application_id = $1::uuid AND seq = 3)
-            UPDATE orleans_storage SET version = version + 1 WHERE grain_id_ext = $1 RETURNING version
+            UPDATE exchange_applications
+               SET version = version + 1,
+                   state = convert_to(jsonb_set(convert_from(state, 'UTF8')::jsonb, '{chainHeadSha256}',
+                       (SELECT to_jsonb(encode(sha256(event_sha256), 'hex')) FROM exchange_events WHERE application_id = $1::uuid AND seq = 3))::text, 'UTF8')
+             WHERE application_id = $1::uuid RETURNING version
             """, ids[1]));
         var request = new BatchRuleRequest { RequestId = CourtFlow.NewRequestId("throws"), Ruling = BatchRuling.Confirm, ApplicationIds = { ids } };
 

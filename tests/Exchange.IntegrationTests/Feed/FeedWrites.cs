@@ -2,55 +2,54 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Exchange.IntegrationTests.Infrastructure;
 using Npgsql;
-using NpgsqlTypes;
+using Exchange.Domain;
+using Exchange.Storage.Applications;
 
 namespace Exchange.IntegrationTests.Feed;
 
 /// <summary>
 /// Application writes made by the test in transactions it controls (held open, committed late,
-/// rolled back), through the very statement the silo writes with (WriteToStorageKey, read from
-/// OrleansQuery). The state is a real one the hub wrote (its JSON payload, as the silo's
-/// serializer made it), given a new id, case id and event sequence: the statement then projects
-/// the application row and appends the event exactly as it does for the silo.
+/// rolled back), through the store's own statements (the group-commit writer's insert for a new
+/// application, <see cref="ApplicationStore"/>'s update for a change). The state is a real one the
+/// hub wrote (its JSON, as the silo's serializer made it), given a new id, case id and event.
 /// </summary>
 internal sealed class FeedWrites
 {
     private readonly TestDatabase db;
-    private readonly string statement;
     private readonly JsonObject template;
-    private readonly string serviceId;
-    private readonly int grainTypeHash;
+    private readonly ApplicationRecord row;
 
-    private FeedWrites(TestDatabase db, string statement, JsonObject template, string serviceId, int grainTypeHash)
+    private FeedWrites(TestDatabase db, JsonObject template, ApplicationRecord row)
     {
         this.db = db;
-        this.statement = statement;
         this.template = template;
-        this.serviceId = serviceId;
-        this.grainTypeHash = grainTypeHash;
+        this.row = row;
     }
 
     /// <summary>Takes the stored state of <paramref name="templateApplicationId"/> (written by the hub) as the model of every write.</summary>
     public static async Task<FeedWrites> LoadAsync(TestDatabase db, string templateApplicationId)
     {
-        string statement;
-        await using (var query = db.DataSource.CreateCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey'"))
-        {
-            statement = (string)(await query.ExecuteScalarAsync())!;
-        }
-
-        await using var command = db.DataSource.CreateCommand(
-            "SELECT payload, service_id, grain_type_hash FROM orleans_storage WHERE grain_type = 'application' AND grain_id_ext = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = templateApplicationId });
+        await using var command = db.DataSource.CreateCommand("""
+            SELECT state, platform_id, platform_case_id, application_type, court_code, status, received_at, payload_sha256,
+                   next_deadline_at, next_deadline_kind, watch_at
+            FROM exchange_applications WHERE application_id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = Guid.Parse(templateApplicationId) });
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
             throw new InvalidOperationException($"application {templateApplicationId} is not stored");
         }
 
-        var payload = (byte[])reader[0];
-        var state = JsonNode.Parse(Encoding.UTF8.GetString(payload))!.AsObject();
-        return new FeedWrites(db, statement, state, reader.GetString(1), reader.GetInt32(2));
+        var state = JsonNode.Parse(Encoding.UTF8.GetString((byte[])reader[0]))!.AsObject();
+        var row = new ApplicationRecord(Guid.Empty, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+            reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(6), 1, reader.GetString(7), Array.Empty<byte>())
+        {
+            NextDeadlineAt = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+            NextDeadlineKind = reader.IsDBNull(9) ? null : reader.GetString(9),
+            WatchAt = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+        };
+        return new FeedWrites(db, state, row);
     }
 
     /// <summary>
@@ -64,38 +63,44 @@ internal sealed class FeedWrites
         state["applicationId"] = applicationId.ToString();
         state["platformId"] = platformId;
         var draft = state["draft"]!.AsObject();
-        draft["platformCaseId"] = "held-" + applicationId.ToString("N");
+        var caseId = "held-" + applicationId.ToString("N");
+        draft["platformCaseId"] = caseId;
         if (courtCode is not null)
         {
             draft["courtCode"] = courtCode;
         }
 
-        var lastEvent = state["lastEvent"]!.AsObject();
-        lastEvent["sequence"] = version;
-        lastEvent["reason"] = $"test write {applicationId}/{version}";
-        lastEvent["occurredAt"] = DateTimeOffset.UtcNow.ToString("O");
-        // The template's event was hashed by a grain for its own content; this one is another, so
-        // the statement hashes it alone (a stale hash would fail the write, as it should).
-        lastEvent.Remove("sha256");
+        var now = DateTimeOffset.UtcNow;
+        now = new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero);
+        var record = row with
+        {
+            ApplicationId = applicationId, PlatformId = platformId, PlatformCaseId = caseId, CourtCode = courtCode ?? row.CourtCode,
+            UpdatedAt = now, Version = version, State = Encoding.UTF8.GetBytes(state.ToJsonString()),
+        };
+        var reason = $"test write {applicationId}/{version}";
+        var statusAfter = System.Text.RegularExpressions.Regex.Replace(record.Status, "([a-z0-9])([A-Z])", "$1_$2").ToUpperInvariant();
 
         var connection = await db.DataSource.OpenConnectionAsync();
         try
         {
             var transaction = await connection.BeginTransactionAsync();
-            await using var command = new NpgsqlCommand(statement, connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter("GrainIdHash", NpgsqlDbType.Integer) { Value = applicationId.GetHashCode() });
-            command.Parameters.Add(new NpgsqlParameter("GrainIdN0", NpgsqlDbType.Bigint) { Value = 0L });
-            command.Parameters.Add(new NpgsqlParameter("GrainIdN1", NpgsqlDbType.Bigint) { Value = 0L });
-            command.Parameters.Add(new NpgsqlParameter("GrainTypeHash", NpgsqlDbType.Integer) { Value = grainTypeHash });
-            command.Parameters.Add(new NpgsqlParameter("GrainTypeString", NpgsqlDbType.Text) { Value = "application" });
-            command.Parameters.Add(new NpgsqlParameter("GrainIdExtensionString", NpgsqlDbType.Text) { Value = applicationId.ToString() });
-            command.Parameters.Add(new NpgsqlParameter("ServiceId", NpgsqlDbType.Text) { Value = serviceId });
-            command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = version == 1 ? DBNull.Value : version - 1 });
-            command.Parameters.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = Encoding.UTF8.GetBytes(state.ToJsonString()) });
-            var written = await command.ExecuteScalarAsync();
-            if (written is not int v || v != version)
+            var previous = new byte[32];
+            if (version > 1)
             {
-                throw new InvalidOperationException($"the write of {applicationId} at version {version} answered {written}");
+                await using var read = new NpgsqlCommand("SELECT event_sha256 FROM exchange_events WHERE application_id = $1 AND seq = $2", connection, transaction);
+                read.Parameters.Add(new NpgsqlParameter { Value = applicationId });
+                read.Parameters.Add(new NpgsqlParameter { Value = version - 1 });
+                previous = (byte[])(await read.ExecuteScalarAsync())!;
+            }
+
+            var hash = EventChain.Hash(previous, EventChain.Canonical(applicationId.ToString(), version, now, "SUBMITTED", "PLATFORM", platformId, null, reason, statusAfter, null));
+            var e = new EventRecord(version, now, "SUBMITTED", "Platform", platformId, null, reason, record.Status, null, previous, hash);
+            var written = version == 1
+                ? (await SubmissionWriter.InsertAsync(connection, transaction, [(record, e)])).Contains(applicationId)
+                : await ApplicationStore.UpdateAsync(connection, transaction, record, version - 1, e, default);
+            if (!written)
+            {
+                throw new InvalidOperationException($"the write of {applicationId} at version {version} wrote nothing");
             }
 
             return new HeldWrite(connection, transaction, applicationId, version);
