@@ -115,6 +115,19 @@ public sealed class PreviousCommitDatabaseTests
         Assert.True(chain.Intact, $"{id}: {chain.FirstBreak}");
         Assert.Equal(version + 1, chain.Events);
 
+        // The court that numbers its own cases accepts its received one with the number its system issued.
+        var own = (await MigrationTests.RowsAsync(db, """
+            SELECT application_id::text FROM exchange_applications
+            WHERE court_code = '新0103' AND application_type = 'JudicialConfirmation' AND status = 'Received'
+            """)).Single();
+        var given = CourtFlow.Act(own, CourtFlow.NewRequestId());
+        given.CaseNumber = $"（{year}）新0103民特90号";
+        var ownAccepted = await court.AcceptApplicationAsync(given, HubFixture.As(fixture.CourtKeys["新0103"]));
+        Assert.Equal((ApplicationStatus.Accepted, 2L, given.CaseNumber), (ownAccepted.Status, ownAccepted.Version, ownAccepted.CaseNumber));
+        Assert.Equal(
+            ["Accepted 2 Accepted 90"],
+            await MigrationTests.RowsAsync(db, $"SELECT status || ' ' || version || ' ' || (convert_from(state, 'UTF8')::jsonb ->> 'status') || ' ' || case_sequence FROM exchange_applications WHERE application_id = '{own}'"));
+
         // And a platform files a new application: it lands in the application store, not in orleans_storage.
         var filing = new FilingService.FilingServiceClient(channel);
         var platformKey = fixture.PlatformKeys["tianshan-mediation"];
@@ -126,6 +139,28 @@ public sealed class PreviousCommitDatabaseTests
             ["Received 1 Received"],
             await MigrationTests.RowsAsync(db, $"SELECT status || ' ' || version || ' ' || (convert_from(state, 'UTF8')::jsonb ->> 'status') FROM exchange_applications WHERE application_id = '{receipt.ApplicationId}'"));
         Assert.Equal(0, await db.ScalarAsync("SELECT count(*) FROM orleans_storage WHERE grain_type = 'application'"));
+    }
+
+    [Theory]
+    [InlineData("UPDATE orleans_storage SET version = version + 1 WHERE grain_id_ext = (SELECT min(grain_id_ext) FROM orleans_storage WHERE grain_type = 'application')", "0 applications without a stored state, 1 whose state and listing versions differ")]
+    [InlineData("DELETE FROM orleans_storage WHERE grain_id_ext = (SELECT min(grain_id_ext) FROM orleans_storage WHERE grain_type = 'application')", "1 applications without a stored state, 0 whose state and listing versions differ")]
+    [InlineData("UPDATE orleans_storage SET payload = NULL WHERE grain_id_ext = (SELECT min(grain_id_ext) FROM orleans_storage WHERE grain_type = 'application')", "1 applications without a stored state, 0 whose state and listing versions differ")]
+    public async Task Migration_OfAStateThatDisagreesWithItsListing_Stops_AndChangesNothing(string disagreement, string reported)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var fixture = await PreviousCommitDatabase.RestoreAsync(db, PreviousCommitDatabase.Commit3193d9c);
+        Assert.Equal(1, await db.ScalarAsync($"WITH done AS ({disagreement} RETURNING 1) SELECT count(*) FROM done"));
+        var before = await fixture.DigestsAsync(db, StateHome.OrleansStorage);
+        var versions = await MigrationTests.RowsAsync(db, "SELECT version::text FROM exchange_schema_versions ORDER BY version");
+
+        // The silo's start runs the migrator: it stops there, rather than guess which one is the record.
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => SchemaMigrator.MigrateAsync(db.DataSource, NullLogger.Instance));
+        Assert.Contains(reported, refused.MessageText, StringComparison.Ordinal);
+
+        // Its transaction rolled back: no state column, every state still where it was, not recorded as run.
+        Assert.Equal(0, await db.ScalarAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'exchange_applications' AND column_name = 'state'"));
+        Assert.Equal(before, await fixture.DigestsAsync(db, StateHome.OrleansStorage));
+        Assert.Equal(versions, await MigrationTests.RowsAsync(db, "SELECT version::text FROM exchange_schema_versions ORDER BY version"));
     }
 }
 
