@@ -139,6 +139,38 @@ public sealed class PreviousCommitDatabaseTests
             ["Received 1 Received"],
             await MigrationTests.RowsAsync(db, $"SELECT status || ' ' || version || ' ' || (convert_from(state, 'UTF8')::jsonb ->> 'status') FROM exchange_applications WHERE application_id = '{receipt.ApplicationId}'"));
         Assert.Equal(0, await db.ScalarAsync("SELECT count(*) FROM orleans_storage WHERE grain_type = 'application'"));
+
+        // The states this build wrote are inline and not compressed.
+        Assert.Equal(
+            ["3 0 0"],
+            await MigrationTests.RowsAsync(db, $"""
+                SELECT count(*) || ' ' || count(*) FILTER (WHERE pg_column_compression(state) IS NOT NULL)
+                    || ' ' || count(*) FILTER (WHERE pg_column_size(state) <> octet_length(state) + 4)
+                FROM exchange_applications WHERE application_id IN ('{id}', '{own}', '{receipt.ApplicationId}')
+                """));
+    }
+
+    [Fact]
+    public async Task Migration_MovesEveryState_InlineAndUncompressed_ByteForByte()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var fixture = await PreviousCommitDatabase.RestoreAsync(db, PreviousCommitDatabase.Commit3193d9c);
+        var before = await fixture.DigestsAsync(db, StateHome.OrleansStorage);
+        // Orleans' storage kept them pglz-compressed (issue 12): a copied datum stays as it was stored.
+        Assert.Equal(28, await db.ScalarAsync("SELECT count(*) FROM orleans_storage WHERE grain_type = 'application' AND pg_column_compression(payload) IS NOT NULL"));
+
+        await SchemaMigrator.MigrateAsync(db.DataSource, NullLogger.Instance);
+
+        Assert.Equal(before, await fixture.DigestsAsync(db, StateHome.ApplicationStore));
+        // Inline (a 4-byte header and the bytes: not a TOAST pointer) and not compressed, as the
+        // application store writes its states (toast_tuple_target), so that reading one costs no pglz.
+        Assert.Equal(
+            ["28 0 0"],
+            await MigrationTests.RowsAsync(db, """
+                SELECT count(*) || ' ' || count(*) FILTER (WHERE pg_column_compression(state) IS NOT NULL)
+                    || ' ' || count(*) FILTER (WHERE pg_column_size(state) <> octet_length(state) + 4)
+                FROM exchange_applications
+                """));
     }
 
     [Theory]
