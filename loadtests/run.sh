@@ -73,13 +73,15 @@ pg_bin=$(scripts/pg.sh bin)
 db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=exchange${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}"
 silo_port=$(free_port 11300)
 silo_gateway_port=$(free_port $((silo_port + 1)))
+# The silo's Prometheus endpoint: the group-commit writer's rows per flush (cost_report).
+silo_metrics_port=$(free_port $((silo_port + 7)))
 port=$(free_port 5380)
 echo_port=$(free_port $((port + 1)))
 peer_port=$(free_port $((echo_port + 1)))
 
 log "starting the hub (silo $silo_port/$silo_gateway_port, gateway $port) and the echo server ($echo_port)"
 export ConnectionStrings__Exchange="$db" Exchange__ClusterId=bench Exchange__SiloPort=$silo_port \
-  Exchange__GatewayPort=$silo_gateway_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2 \
+  Exchange__GatewayPort=$silo_gateway_port Exchange__SiloMetricsPort=$silo_metrics_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2 \
   Exchange__Admin__BootstrapKeyFile="$work/admin-key"
 if [[ "${Exchange__CoHostGateway:-false}" == true ]]; then
   # Silo and gateway in one process: the host project (src/Exchange.Host).
@@ -148,18 +150,36 @@ cost_mark() { # [peer]
   [[ ${1:-} == peer ]] && stored="schemaname = 'peer' AND relname = 'applications'" silo="" service=$peer_pid
   local sql="SELECT pg_current_wal_lsn() - '0/0', (SELECT xact_commit FROM pg_stat_database WHERE datname = 'exchange'), (SELECT n_tup_ins FROM pg_stat_user_tables WHERE $stored)"
   echo "$(pg_cpu) $( [[ -n $silo ]] && cpu_of "$silo" || echo 0) $( [[ -n $service ]] && cpu_of "$service" || echo 0) $(cpu_of $$ 1)" \
-    "$("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -tAF' ' -c "$sql")"
+    "$("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d exchange -tAF' ' -c "$sql")" "$( [[ -n $silo ]] && flush_mark || echo 0 0)"
+}
+flush_buckets="1 2 3 4 6 8 12 16 24 32 48 64 96 128 192 256 +Inf"
+flush_mark() { # the silo's group-commit writer so far: flushes, rows, the cumulative count of each bucket above; then the bytes the silo allocated
+  curl -sf --max-time 5 "http://127.0.0.1:$silo_metrics_port/metrics" 2>/dev/null | awk -v buckets="$flush_buckets" '
+    BEGIN { n = split(buckets, le, " ") }
+    /^exchange_submissions_rows_per_flush[a-z_]*_count[{ ]/ { count += $2 + 0 }
+    /^exchange_submissions_rows_per_flush[a-z_]*_sum[{ ]/ { sum += $2 + 0 }
+    /^exchange_submissions_rows_per_flush[a-z_]*_bucket[{]/ { if (match($0, /le="[^"]*"/)) { b = substr($0, RSTART + 4, RLENGTH - 5); c[b] += $2 + 0 } }
+    /^(dotnet_gc_heap_total_allocated|process_runtime_dotnet_gc_allocations_size)[a-z_]*[{ ]/ { allocated += $2 + 0 }
+    END { printf "%d %d", count, sum; for (i = 1; i <= n; i++) printf " %d", c[le[i]]; printf " %.0f\n", allocated }' || echo 0 0
 }
 cost_report() { # LABEL BEFORE AFTER [peer]
   local line
-  line=$(awk -v tck="$clk_tck" -v label="$1" -v peer="${4:-}" '
+  line=$(awk -v tck="$clk_tck" -v label="$1" -v peer="${4:-}" -v buckets="$flush_buckets" '
     NR == 1 { for (i = 1; i <= NF; i++) b[i] = $i }
     NR == 2 { for (i = 1; i <= NF; i++) d[i] = $i - b[i]
       n = d[7]; if (n <= 0) { print label ": no applications stored"; exit }
       service = peer == "peer" ? sprintf("peer %.3f", 1000 * d[3] / tck / n) \
         : sprintf("silo %.3f, gateway %.3f", 1000 * d[2] / tck / n, 1000 * d[3] / tck / n)
-      printf "%s cost per stored application (%d stored): CPU ms PostgreSQL %.3f, %s, load generator %.3f; WAL bytes %.0f; commits %.2f\n",
-        label, n, 1000 * d[1] / tck / n, service, 1000 * d[4] / tck / n, d[5] / n, d[6] / n }' \
+      # The group-commit writer (fields 8 on: flushes, rows, cumulative bucket counts): its rows per
+      # flush as a mean and as the bucket bounds of the median and the 99th percentile.
+      flushes = ""; nb = split(buckets, le, " ")
+      if (d[8] > 0) {
+        for (i = 1; i <= nb; i++) { if (p50 == "" && d[9 + i] >= 0.5 * d[8]) p50 = le[i]; if (p99 == "" && d[9 + i] >= 0.99 * d[8]) p99 = le[i] }
+        flushes = sprintf("; rows per flush %.1f mean, p50 <= %s, p99 <= %s (%d flushes)", d[9] / d[8], p50, p99, d[8])
+      }
+      if (d[10 + nb] > 0) flushes = flushes sprintf("; silo allocated %.1f KB", d[10 + nb] / n / 1000)
+      printf "%s cost per stored application (%d stored): CPU ms PostgreSQL %.3f, %s, load generator %.3f; WAL bytes %.0f; commits %.2f%s\n",
+        label, n, 1000 * d[1] / tck / n, service, 1000 * d[4] / tck / n, d[5] / n, d[6] / n, flushes }' \
     <(echo "$2"; echo "$3"))
   log "$line"
   mkdir -p "$out/$1" && echo "$line" >"$out/$1/cost.txt"

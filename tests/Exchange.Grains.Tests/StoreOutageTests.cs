@@ -2,6 +2,7 @@ using Exchange.Abstractions;
 using Exchange.Domain;
 using Exchange.Grains.Tests.Infrastructure;
 using Exchange.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Exchange.Grains.Tests;
@@ -50,7 +51,7 @@ public sealed class StoreOutageTests(StoreOutageCluster hub) : IClassFixture<Sto
 
     /// <summary>
     /// Closes (or opens) the test database to new connections and drops this process's idle ones
-    /// (the silo runs in it): the next statement must connect, and cannot. The test's own
+    /// (the silo runs in it, and the application store's data source's too): the next statement must connect, and cannot. The test's own
     /// connection (TestDatabase's data source) keeps its open one.
     /// </summary>
     private async Task SetConnectionsAllowedAsync(bool allowed)
@@ -64,5 +65,10 @@ public sealed class StoreOutageTests(StoreOutageCluster hub) : IClassFixture<Sto
         }
 
         NpgsqlConnection.ClearAllPools();
+        // The silo's own data source (the application store's connections) has a pool of its own.
+        foreach (var silo in hub.Cluster.Silos)
+        {
+            silo.ServiceProvider.GetRequiredService<NpgsqlDataSource>().Clear();
+        }
     }
 }

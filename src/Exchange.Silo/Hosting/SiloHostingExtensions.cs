@@ -42,7 +42,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<ApplicationIndex>();
         // The application grains' own store; first writes through the silo's one group-commit writer.
         builder.Services.AddSingleton<ApplicationStore>();
-        builder.Services.AddSingleton<SubmissionWriter>();
+        builder.Services.AddSingleton(sp => new SubmissionWriter(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SubmissionWriter>>(),
+            builder.Configuration.GetValue("Exchange:Submissions:MaxRowsPerFlush", SubmissionWriter.DefaultMaxRowsPerFlush)));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
         builder.Services.AddSingleton<ActiveApplications>();
         builder.Services.AddSingleton<Exchange.Storage.Deadlines.DueDeadlines>();

@@ -20,7 +20,7 @@ public enum FirstWriteResult
 /// <summary>
 /// Natural group commit of first writes (docs/ARCHITECTURE.md, "The application store"): one writer
 /// loop per silo takes every submission queued since its last flush (at most
-/// <see cref="MaxRowsPerFlush"/>), sorts them by idempotency key (so that every silo takes the
+/// <see cref="DefaultMaxRowsPerFlush"/>), sorts them by idempotency key (so that every silo takes the
 /// key's index entries in the same order and two silos' batches cannot deadlock each other), and
 /// writes them with one prepared statement on its own connection: the application rows
 /// (<c>ON CONFLICT DO NOTHING</c>) and the first events of the rows inserted. The statement runs in
@@ -34,10 +34,15 @@ public enum FirstWriteResult
 /// only its own caller; a broken connection fails the batch's callers (with the exception, which the
 /// grain reports as UNAVAILABLE or UNKNOWN) and the next flush opens a new connection.
 /// </remarks>
-public sealed partial class SubmissionWriter(NpgsqlDataSource dataSource, ILogger<SubmissionWriter> logger) : BackgroundService
+/// <param name="maxRowsPerFlush">
+/// The most submissions one flush writes (<see cref="DefaultMaxRowsPerFlush"/>; setting
+/// Exchange:Submissions:MaxRowsPerFlush — 1 writes every submission alone, the benchmark's other arm).
+/// </param>
+public sealed partial class SubmissionWriter(NpgsqlDataSource dataSource, ILogger<SubmissionWriter> logger, int maxRowsPerFlush = SubmissionWriter.DefaultMaxRowsPerFlush)
+    : BackgroundService
 {
-    /// <summary>The most submissions one flush writes.</summary>
-    public const int MaxRowsPerFlush = 256;
+    /// <summary>The most submissions one flush writes, unless set otherwise.</summary>
+    public const int DefaultMaxRowsPerFlush = 256;
 
     public const string MeterName = "Exchange";
 
@@ -109,13 +114,14 @@ public sealed partial class SubmissionWriter(NpgsqlDataSource dataSource, ILogge
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<Pending>(MaxRowsPerFlush);
+        var limit = Math.Clamp(maxRowsPerFlush, 1, 4096);
+        var batch = new List<Pending>(limit);
         var reader = queue.Reader;
         try
         {
             while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                while (batch.Count < MaxRowsPerFlush && reader.TryRead(out var pending))
+                while (batch.Count < limit && reader.TryRead(out var pending))
                 {
                     batch.Add(pending);
                 }

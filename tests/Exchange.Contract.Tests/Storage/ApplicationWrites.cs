@@ -71,6 +71,13 @@ internal static class ApplicationWrites
         return await ApplicationStore.UpdateAsync(connection, transaction, ApplicationRecords.Of(state, version), version - 1, e, default) ? version : null;
     }
 
+    /// <summary>The first write of a new application <paramref name="id"/> filed under <paramref name="platformCaseId"/>, as the grain hands it to the writer.</summary>
+    public static (ApplicationRecord Record, EventRecord Event) FirstWrite(Guid id, string platformCaseId, DateTimeOffset t0)
+    {
+        var state = Filed(Full(id, platformCaseId, 1, t0, ApplicationStatus.Received));
+        return (ApplicationRecords.Of(state, 1), Hashed(state, EventOf(state, 1), new byte[32]));
+    }
+
     /// <summary><paramref name="state"/> as filed: without the court's values (a first write carries none).</summary>
     public static ApplicationState Filed(ApplicationState state)
     {
