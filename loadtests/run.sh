@@ -82,7 +82,11 @@ peer_port=$(free_port $((echo_port + 1)))
 log "starting the hub (silo $silo_port/$silo_gateway_port, gateway $port) and the echo server ($echo_port)"
 export ConnectionStrings__Exchange="$db" Exchange__ClusterId=bench Exchange__SiloPort=$silo_port \
   Exchange__GatewayPort=$silo_gateway_port Exchange__SiloMetricsPort=$silo_metrics_port Exchange__Port=$port Exchange__IdleDeactivationMinutes=2 \
-  Exchange__Admin__BootstrapKeyFile="$work/admin-key"
+  Exchange__Admin__BootstrapKeyFile="$work/admin-key" \
+  Exchange__RateLimits__Platform__PermitsPerSecond=${EXCHANGE_BENCH_PLATFORM_LIMIT:-0} Exchange__RateLimits__Court__PermitsPerSecond=${EXCHANGE_BENCH_COURT_LIMIT:-0}
+# The per-platform and per-court limits (500 calls/s each by default) guard against a runaway
+# client; the scenarios measure what the hub serves, so they run without them unless set
+# (get-hot drove a few platforms past 500/s: 14 % RESOURCE_EXHAUSTED in run 20261206T071611Z).
 if [[ "${Exchange__CoHostGateway:-false}" == true ]]; then
   # Silo and gateway in one process: the host project (src/Exchange.Host).
   start_component silo "$out/silo.log" "Exchange gateway ready" dotnet src/Exchange.Host/bin/Release/net10.0/Exchange.Host.dll
