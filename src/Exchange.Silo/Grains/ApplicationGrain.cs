@@ -140,22 +140,20 @@ public sealed partial class ApplicationGrain(
             return new SubmitOutcome(SubmitResultKind.Created, ToReceipt(draft));
         }
 
+        // Nothing of ours was stored: the key belongs to another application (another
+        // submission of the same filing, here or on another silo), or this id holds one.
+        Forget();
+        await EnsureLoadedAsync();
+        if (Current.Exists)
         {
-            // Nothing of ours was stored: the key belongs to another application (another
-            // submission of the same filing, here or on another silo), or this id holds one.
-            Forget();
-            await EnsureLoadedAsync();
-            if (Current.Exists)
-            {
-                return await ResolveDuplicateAsync(platformId, payloadSha256);
-            }
-
-            DeactivateOnIdle();
-            LogKeyTaken(logger, draft.PlatformCaseId, platformId);
-            var holder = await index.FindByKeyAsync(platformId, draft.PlatformCaseId, draft.Type)
-                ?? throw new InvalidOperationException("the write found the idempotency key taken, but no application holds it");
-            return await GrainFactory.GetGrain<IApplicationGrain>(holder.ToString()).ResolveDuplicateAsync(platformId, payloadSha256);
+            return await ResolveDuplicateAsync(platformId, payloadSha256);
         }
+
+        DeactivateOnIdle();
+        LogKeyTaken(logger, draft.PlatformCaseId, platformId);
+        var holder = await index.FindByKeyAsync(platformId, draft.PlatformCaseId, draft.Type)
+            ?? throw new InvalidOperationException("the write found the idempotency key taken, but no application holds it");
+        return await GrainFactory.GetGrain<IApplicationGrain>(holder.ToString()).ResolveDuplicateAsync(platformId, payloadSha256);
     }
 
     public async Task<SubmitOutcome> ResolveDuplicateAsync(string platformId, string payloadSha256)

@@ -177,7 +177,7 @@ public sealed class PreviousCommitDatabaseTests
     [InlineData("UPDATE orleans_storage SET version = version + 1 WHERE grain_id_ext = (SELECT min(grain_id_ext) FROM orleans_storage WHERE grain_type = 'application')", "0 applications without a stored state, 1 whose state and listing versions differ")]
     [InlineData("DELETE FROM orleans_storage WHERE grain_id_ext = (SELECT min(grain_id_ext) FROM orleans_storage WHERE grain_type = 'application')", "1 applications without a stored state, 0 whose state and listing versions differ")]
     [InlineData("UPDATE orleans_storage SET payload = NULL WHERE grain_id_ext = (SELECT min(grain_id_ext) FROM orleans_storage WHERE grain_type = 'application')", "1 applications without a stored state, 0 whose state and listing versions differ")]
-    [InlineData("DELETE FROM exchange_applications WHERE application_id = (SELECT min(application_id) FROM exchange_applications)", "0 applications without a stored state, 0 whose state and listing versions differ, 1 states without a listing row")]
+    [InlineData("DELETE FROM exchange_applications WHERE application_id = (SELECT application_id FROM exchange_applications ORDER BY application_id LIMIT 1)", "0 applications without a stored state, 0 whose state and listing versions differ, 1 states without a listing row")]
     public async Task Migration_OfAStateThatDisagreesWithItsListing_Stops_AndChangesNothing(string disagreement, string reported)
     {
         await using var db = await TestDatabase.CreateAsync();
