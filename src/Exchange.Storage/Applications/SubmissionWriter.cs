@@ -96,13 +96,8 @@ public sealed partial class SubmissionWriter(NpgsqlDataSource dataSource, ILogge
     /// </summary>
     public Task<FirstWriteResult> WriteAsync(ApplicationRecord record, EventRecord firstEvent)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(firstEvent);
-        if (record.Version != 1 || firstEvent.Sequence != 1)
-        {
-            throw new ArgumentException($"application {record.ApplicationId}: a first write is version 1 with event 1");
-        }
-
+        // Checked here, so that a malformed row fails its own caller and never reaches a batch.
+        RequireFirstWrite(record, firstEvent);
         var pending = new Pending(record, firstEvent);
         if (!queue.Writer.TryWrite(pending))
         {
@@ -247,9 +242,31 @@ public sealed partial class SubmissionWriter(NpgsqlDataSource dataSource, ILogge
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<(ApplicationRecord Record, EventRecord Event)> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        foreach (var (record, e) in rows)
+        {
+            RequireFirstWrite(record, e);
+        }
+
         await using var command = NewInsert(connection, transaction);
         Bind(command, rows.Count, i => rows[i]);
         return await ReadInsertedAsync(command, rows.Count).ConfigureAwait(false);
+    }
+
+    /// <summary>What the insert statement can write: version 1 with event 1, and none of the court's columns (they come with the court's acts).</summary>
+    private static void RequireFirstWrite(ApplicationRecord record, EventRecord e)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(e);
+        if (record.Version != 1 || e.Sequence != 1)
+        {
+            throw new ArgumentException($"application {record.ApplicationId}: a first write is version 1 with event 1");
+        }
+
+        if (record.WithdrawalRequestedAt is not null || record.CaseYear is not null || record.CaseTypeCode is not null || record.CaseSequence is not null
+            || record.AcceptedAt is not null || record.RuledAt is not null)
+        {
+            throw new ArgumentException($"application {record.ApplicationId}: a first write carries no withdrawal, case number, acceptance or ruling");
+        }
     }
 
     private static NpgsqlCommand NewInsert(NpgsqlConnection connection, NpgsqlTransaction? transaction)
@@ -300,18 +317,6 @@ public sealed partial class SubmissionWriter(NpgsqlDataSource dataSource, ILogge
         for (var i = 0; i < n; i++)
         {
             var (r, e) = row(i);
-            if (r.Version != 1 || e.Sequence != 1)
-            {
-                throw new ArgumentException($"application {r.ApplicationId}: a first write is version 1 with event 1");
-            }
-
-            if (r.WithdrawalRequestedAt is not null || r.CaseYear is not null || r.CaseTypeCode is not null || r.CaseSequence is not null
-                || r.AcceptedAt is not null || r.RuledAt is not null)
-            {
-                // The statement writes what a submission has; the court's columns come with the court's acts.
-                throw new ArgumentException($"application {r.ApplicationId}: a first write carries no withdrawal, case number, acceptance or ruling");
-            }
-
             ids[i] = r.ApplicationId;
             platforms[i] = r.PlatformId;
             caseIds[i] = r.PlatformCaseId;
