@@ -540,7 +540,7 @@ public sealed partial class ApplicationGrain(
 
         var text = IssuedDocuments.Compose(new DocumentFacts(kind, s.CourtName, s.CaseNumber, s.Draft!.Decode(), s.ReceivedAt, now,
             NullIfEmpty(caller.Name), s.CaseOpenedBy, request));
-        var pdf = renderer.Render(text);
+        var pdf = await renderer.RenderAsync(text);
         var sha256 = await documents.StoreAsync(s.ApplicationId, pdf);
         return new IssuedDocument(kind, IssuedDocuments.FileNameOf(kind), pdf.Length, Convert.ToHexStringLower(sha256), now);
     }
