@@ -34,7 +34,7 @@ public sealed partial class DocumentRenderer
     /// <summary>
     /// As many renderings at once as there are cores: a court's batch of hundreds would otherwise
     /// put hundreds of CPU-bound renderings in the thread pool's queue ahead of every other call
-    /// (seen: grain turns over 1 s, submissions and reads waiting behind a batch).
+    /// (seen rendered in the grain's turn: Orleans warned of turns over 1 s 689 times in one run).
     /// </summary>
     private readonly SemaphoreSlim gate = new(Environment.ProcessorCount);
     private readonly Histogram<double>? duration;
