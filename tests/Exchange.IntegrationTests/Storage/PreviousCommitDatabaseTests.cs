@@ -143,11 +143,7 @@ public sealed class PreviousCommitDatabaseTests
         // The states this build wrote are inline and not compressed.
         Assert.Equal(
             ["3 0 0"],
-            await MigrationTests.RowsAsync(db, $"""
-                SELECT count(*) || ' ' || count(*) FILTER (WHERE pg_column_compression(state) IS NOT NULL)
-                    || ' ' || count(*) FILTER (WHERE pg_column_size(state) <> octet_length(state) + 4)
-                FROM exchange_applications WHERE application_id IN ('{id}', '{own}', '{receipt.ApplicationId}')
-                """));
+            await StatesStoredAsync(db, $"WHERE application_id IN ('{id}', '{own}', '{receipt.ApplicationId}')"));
     }
 
     [Fact]
@@ -166,12 +162,18 @@ public sealed class PreviousCommitDatabaseTests
         // application store writes its states (toast_tuple_target), so that reading one costs no pglz.
         Assert.Equal(
             ["28 0 0"],
-            await MigrationTests.RowsAsync(db, """
-                SELECT count(*) || ' ' || count(*) FILTER (WHERE pg_column_compression(state) IS NOT NULL)
-                    || ' ' || count(*) FILTER (WHERE pg_column_size(state) <> octet_length(state) + 4)
-                FROM exchange_applications
-                """));
+            await StatesStoredAsync(db, ""));
     }
+
+    /// <summary>
+    /// How the states of the applications <paramref name="where"/> selects are stored: "rows,
+    /// compressed, not inline" (inline: a 4-byte header and the bytes, not a TOAST pointer).
+    /// </summary>
+    private static Task<List<string>> StatesStoredAsync(TestDatabase db, string where) => MigrationTests.RowsAsync(db, $"""
+        SELECT count(*) || ' ' || count(*) FILTER (WHERE pg_column_compression(state) IS NOT NULL)
+            || ' ' || count(*) FILTER (WHERE pg_column_size(state) <> octet_length(state) + 4)
+        FROM exchange_applications {where}
+        """);
 
     [Theory]
     [InlineData("UPDATE orleans_storage SET version = version + 1 WHERE grain_id_ext = (SELECT min(grain_id_ext) FROM orleans_storage WHERE grain_type = 'application')", "0 applications without a stored state, 1 whose state and listing versions differ")]
